@@ -1,0 +1,40 @@
+/// How serious a diagnostic is once configuration has been applied.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// One problem found in a ledger: where, how serious, which rule, and what would fix it.
+public struct Diagnostic: Hashable, Sendable {
+    public var location: SourceLocation
+    public var severity: Severity
+    /// The rule's stable kebab-case name, e.g. `pod-size`.
+    public var rule: String
+    public var message: String
+    /// A fix-it suggestion ("did you mean `owner`?"), shown under the source line.
+    public var hint: String?
+    /// The offending source line, attached by the pipeline so reporters can show it.
+    public var sourceLine: String?
+
+    public init(
+        location: SourceLocation, severity: Severity, rule: String, message: String,
+        hint: String? = nil, sourceLine: String? = nil
+    ) {
+        self.location = location
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+    }
+
+    /// The order every report uses: file, line, column, then rule, then message.
+    public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        (lhs.location.file, lhs.location.line, lhs.location.column, lhs.rule, lhs.message)
+            < (rhs.location.file, rhs.location.line, rhs.location.column, rhs.rule, rhs.message)
+    }
+}

@@ -1,0 +1,25 @@
+/// What a rule's severity is set to in `ledger.yml`.
+public enum RuleSetting: String, Sendable, CaseIterable {
+    case error, warning, off
+}
+
+/// The settings from `ledger.yml`, with the defaults for everything not written.
+public struct LedgerConfig: Sendable, Equatable {
+    public var title: String?
+    /// The folder holding outcome files, relative to the root.
+    public var outcomesFolder: String = "outcomes"
+    /// Whether `outcomes` was written in `ledger.yml` (then a missing folder is its fault).
+    public var outcomesFolderLocation: SourceLocation?
+    public var podSize: ClosedRange<Int> = 2...4
+    public var lenses: [String] = ["builder", "operator", "communicator"]
+    public var doneHeading: String = "Done when"
+    public var howHeading: String = "How"
+    public var maxPodsPerPerson: Int = 3
+    public var ruleSettings: [String: RuleSetting] = [:]
+    public var baseURL: String?
+
+    public init() {}
+
+    public static let fileName = "ledger.yml"
+    public static let peopleFileName = "people.yml"
+}

@@ -1,0 +1,161 @@
+/// Reads `ledger.yml`. Unknown keys and wrong types are `config` errors; whatever is
+/// wrong falls back to its default so the rest of the ledger is still checked.
+public enum ConfigParser {
+    public static let knownKeys = [
+        "title", "outcomes", "pod_size", "lenses", "done_heading", "how_heading",
+        "max_pods_per_person", "rules", "base_url",
+    ]
+
+    public static func parse(_ source: SourceText, ruleNames: [String]) -> (LedgerConfig, [Diagnostic]) {
+        var reader = ConfigReader(source: source, ruleNames: ruleNames)
+        reader.read()
+        return (reader.config, reader.diagnostics)
+    }
+}
+
+/// Shared by the `ledger.yml` and `people.yml` readers: typed access to YAML nodes that
+/// reports problems under the `config` rule.
+struct ConfigValues {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func problem(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(Config.problem(message, at: location, hint: hint))
+    }
+
+    /// The root mapping of a configuration file, or nil (reported) when it is something else.
+    mutating func rootMapping(of source: SourceText) -> [YAMLEntry]? {
+        switch YAMLReader.read(source.text, startLine: 1, source: source) {
+        case .failure(let failure):
+            problem(failure.message, at: failure.location, hint: failure.hint)
+            return nil
+        case .success(nil):
+            return []
+        case .success(let node?):
+            return mapping(node, what: "`\(source.path)`")
+        }
+    }
+
+    mutating func mapping(_ node: YAMLNode, what: String) -> [YAMLEntry]? {
+        if case .mapping(let entries) = node.kind { return entries }
+        if node.isNull { return [] }
+        problem("\(what) must be a mapping, found \(node.kindDescription)", at: node.location)
+        return nil
+    }
+
+    mutating func key(_ entry: YAMLEntry) -> String? {
+        if let key = entry.key.scalar { return key }
+        problem("keys must be plain words", at: entry.key.location)
+        return nil
+    }
+
+    mutating func text(_ node: YAMLNode, key: String) -> String? {
+        if let value = node.scalar, !value.isEmpty { return value }
+        problem("`\(key)` must be a single value, found \(node.kindDescription)", at: node.location)
+        return nil
+    }
+
+    mutating func positiveInteger(_ node: YAMLNode, key: String) -> Int? {
+        if case .scalar(let text, true) = node.kind, let value = Int(text), value > 0,
+           text.utf8.allSatisfy({ (48...57).contains($0) }) {
+            return value
+        }
+        problem("`\(key)` must be a whole number of at least 1", at: node.location)
+        return nil
+    }
+
+    mutating func unknownKey(_ key: String, known: [String], at location: SourceLocation) {
+        problem("unknown key `\(key)`", at: location,
+                hint: Suggestions.didYouMean(key, in: known) ?? "known keys: \(known.map { "`\($0)`" }.joined(separator: ", "))")
+    }
+}
+
+private struct ConfigReader {
+    let source: SourceText
+    let ruleNames: [String]
+    var config = LedgerConfig()
+    var values = ConfigValues()
+    var diagnostics: [Diagnostic] { values.diagnostics }
+
+    init(source: SourceText, ruleNames: [String]) {
+        self.source = source
+        self.ruleNames = ruleNames
+    }
+
+    mutating func read() {
+        guard let entries = values.rootMapping(of: source) else { return }
+        for entry in entries {
+            guard let key = values.key(entry) else { continue }
+            read(key: key, entry.value, keyLocation: entry.key.location)
+        }
+    }
+
+    private mutating func read(key: String, _ value: YAMLNode, keyLocation: SourceLocation) {
+        switch key {
+        case "title": config.title = values.text(value, key: key)
+        case "outcomes":
+            guard let folder = values.text(value, key: key) else { return }
+            let parts = folder.split(separator: "/")
+            if folder.hasPrefix("/") || parts.contains("..") || parts.isEmpty {
+                values.problem("`outcomes` must be a folder inside the ledger root, found `\(folder)`", at: value.location)
+            } else {
+                config.outcomesFolder = parts.filter { $0 != "." }.joined(separator: "/")
+                config.outcomesFolderLocation = value.location
+            }
+        case "pod_size": readPodSize(value)
+        case "lenses":
+            guard case .sequence(let items) = value.kind, !items.isEmpty else {
+                values.problem("`lenses` must be a non-empty list", at: value.location)
+                return
+            }
+            let lenses = items.compactMap { values.text($0, key: key) }
+            if Set(lenses).count != lenses.count {
+                values.problem("`lenses` lists a lens twice", at: value.location)
+            } else if lenses.count == items.count {
+                config.lenses = lenses
+            }
+        case "done_heading": config.doneHeading = values.text(value, key: key) ?? config.doneHeading
+        case "how_heading": config.howHeading = values.text(value, key: key) ?? config.howHeading
+        case "max_pods_per_person":
+            config.maxPodsPerPerson = values.positiveInteger(value, key: key) ?? config.maxPodsPerPerson
+        case "rules": readRules(value)
+        case "base_url": config.baseURL = values.text(value, key: key)
+        default: values.unknownKey(key, known: ConfigParser.knownKeys, at: keyLocation)
+        }
+    }
+
+    private mutating func readPodSize(_ node: YAMLNode) {
+        guard let entries = values.mapping(node, what: "`pod_size`") else { return }
+        var minimum = config.podSize.lowerBound
+        var maximum = config.podSize.upperBound
+        for entry in entries {
+            guard let key = values.key(entry) else { continue }
+            switch key {
+            case "min": minimum = values.positiveInteger(entry.value, key: "pod_size.min") ?? minimum
+            case "max": maximum = values.positiveInteger(entry.value, key: "pod_size.max") ?? maximum
+            default: values.unknownKey(key, known: ["min", "max"], at: entry.key.location)
+            }
+        }
+        if minimum <= maximum {
+            config.podSize = minimum...maximum
+        } else {
+            values.problem("`pod_size.min` (\(minimum)) is larger than `pod_size.max` (\(maximum))", at: node.location)
+        }
+    }
+
+    private mutating func readRules(_ node: YAMLNode) {
+        guard let entries = values.mapping(node, what: "`rules`") else { return }
+        for entry in entries {
+            guard let rule = values.key(entry) else { continue }
+            guard ruleNames.contains(rule) else {
+                values.problem("unknown rule `\(rule)`", at: entry.key.location,
+                               hint: Suggestions.didYouMean(rule, in: ruleNames) ?? "`outcomes rules` lists them")
+                continue
+            }
+            guard let text = entry.value.scalar, let setting = RuleSetting(rawValue: text) else {
+                values.problem("rule `\(rule)` must be set to `error`, `warning` or `off`", at: entry.value.location)
+                continue
+            }
+            config.ruleSettings[rule] = setting
+        }
+    }
+}

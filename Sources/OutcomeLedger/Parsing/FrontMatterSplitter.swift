@@ -1,0 +1,38 @@
+/// Splits an outcome file into its YAML front matter and its markdown body.
+///
+/// The first line must be `---`; the front matter runs to the next line that is `---`.
+/// Trailing spaces on either fence are forgiven, as editors add them unseen.
+public enum FrontMatterSplitter {
+    public struct Split: Sendable, Equatable {
+        /// The YAML between the fences.
+        public var yaml: String
+        /// The file line on which the YAML starts (the line after the opening fence).
+        public var yamlStartLine: Int
+        public var body: String
+        /// The file line on which the body starts.
+        public var bodyStartLine: Int
+    }
+
+    public enum Failure: Error, Equatable, Sendable {
+        /// The first line is not `---` (or the file is empty).
+        case missing
+        /// The opening fence has no closing fence.
+        case unclosed
+    }
+
+    public static func split(_ source: SourceText) -> Result<Split, Failure> {
+        let lines = source.lines
+        guard let first = lines.first, isFence(first) else { return .failure(.missing) }
+        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+            return .failure(.unclosed)
+        }
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        let body = closing + 1 < lines.count ? lines[(closing + 1)...].joined(separator: "\n") : ""
+        return .success(Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: closing + 2))
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        guard line.hasPrefix("---") else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+}

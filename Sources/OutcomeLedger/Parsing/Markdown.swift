@@ -1,0 +1,162 @@
+import CCmarkGFM
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The block-level shape of a markdown body: what the checker needs to find the
+/// "Done when" and "How" sections. Lines are relative to the body (1-based) and columns
+/// are cmark's, in UTF-8 bytes; the parsing stage turns them into file positions.
+public struct MarkdownOutline: Sendable, Equatable {
+    public var blocks: [MarkdownBlock]
+}
+
+/// A top-level block of the body.
+public enum MarkdownBlock: Sendable, Equatable {
+    case heading(level: Int, text: String, line: Int, byteColumn: Int)
+    case list(items: [MarkdownListItem])
+    /// Any other block (paragraph, code, table, quote…): content, but nothing to read out.
+    case other(line: Int)
+}
+
+/// One item of a top-level list.
+public struct MarkdownListItem: Sendable, Equatable {
+    /// The item's own text, plain (markup and nested lists left out).
+    public var text: String
+    /// Whether it is a GFM task item (`- [ ]`, `- [x]`).
+    public var isTask: Bool
+    public var checked: Bool
+    public var line: Int
+    public var byteColumn: Int
+}
+
+/// The project's only door to libcmark-gfm. Every C object is freed before returning and
+/// no pointer leaves this file: callers get Swift values.
+public enum Markdown {
+    /// The GitHub extensions every document is parsed with.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Parses a body and returns its top-level blocks.
+    public static func outline(_ markdown: String) -> MarkdownOutline {
+        withDocument(markdown) { document, _ in
+            var blocks: [MarkdownBlock] = []
+            var node = cmark_node_first_child(document)
+            while let current = node {
+                blocks.append(block(current))
+                node = cmark_node_next(current)
+            }
+            return MarkdownOutline(blocks: blocks)
+        }
+    }
+
+    /// Renders a body as HTML in safe mode: raw HTML is omitted and dangerous URLs
+    /// (`javascript:`, `vbscript:`, `file:`, non-image `data:`) are removed.
+    public static func html(_ markdown: String) -> String {
+        withDocument(markdown) { document, parser in
+            guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+                return ""
+            }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
+    // MARK: - C
+
+    /// Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set.
+    private static let options: Int32 = CMARK_OPT_DEFAULT
+
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+        _ = registerExtensions
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        return body(document, parser)
+    }
+
+    private static func block(_ node: OpaquePointer) -> MarkdownBlock {
+        let line = Int(cmark_node_get_start_line(node))
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), text: plainText(of: node),
+                            line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        case CMARK_NODE_LIST:
+            var items: [MarkdownListItem] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                items.append(listItem(item))
+                child = cmark_node_next(item)
+            }
+            return .list(items: items)
+        default:
+            return .other(line: line)
+        }
+    }
+
+    private static func listItem(_ item: OpaquePointer) -> MarkdownListItem {
+        let isTask = typeString(item) == "tasklist"
+        var parts: [String] = []
+        var child = cmark_node_first_child(item)
+        while let current = child {
+            if cmark_node_get_type(current) != CMARK_NODE_LIST {
+                let text = plainText(of: current)
+                if !text.isEmpty { parts.append(text) }
+            }
+            child = cmark_node_next(current)
+        }
+        return MarkdownListItem(
+            text: parts.joined(separator: " "),
+            isTask: isTask,
+            checked: isTask && cmark_gfm_extensions_get_tasklist_item_checked(item),
+            line: Int(cmark_node_get_start_line(item)),
+            byteColumn: Int(cmark_node_get_start_column(item)))
+    }
+
+    /// The text of a subtree with markup dropped, walked with cmark's iterator (no recursion).
+    private static func plainText(of root: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.trimmingCharacters(in: " ")
+    }
+
+    private static func typeString(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+}
+
+extension String {
+    func trimmingCharacters(in character: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == character { slice = slice.dropFirst() }
+        while slice.last == character { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

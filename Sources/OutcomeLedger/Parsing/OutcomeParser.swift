@@ -1,0 +1,221 @@
+/// Turns one decoded outcome file into an `Outcome`: front matter by the schema, body
+/// sections through the markdown outline. Problems become diagnostics; whatever could be
+/// read is kept, so the rest of the ledger still resolves against this file.
+public enum OutcomeParser {
+    /// Every front-matter key the schema knows, in the order the docs list them.
+    public static let knownKeys = ["title", "id", "owner", "pod", "status", "parent", "depends_on", "review_by", "tags"]
+    public static let requiredKeys = ["title", "owner", "pod"]
+
+    public static func parse(_ source: SourceText, config: LedgerConfig) -> (Outcome, [Diagnostic]) {
+        let file = source.path
+        var outcome = Outcome(file: file, id: Located(idFromFileName(file), at: .start(of: file)))
+        var diagnostics: [Diagnostic] = []
+
+        let split: FrontMatterSplitter.Split
+        switch FrontMatterSplitter.split(source) {
+        case .success(let value): split = value
+        case .failure(.missing): return (outcome, [FrontMatterMissing.missing(file)])
+        case .failure(.unclosed): return (outcome, [FrontMatterMissing.unclosed(file)])
+        }
+        outcome.body = split.body
+        outcome.bodyStartLine = split.bodyStartLine
+        readBody(of: &outcome, source: source, config: config)
+
+        switch YAMLReader.read(split.yaml, startLine: split.yamlStartLine, source: source) {
+        case .failure(let problem):
+            diagnostics.append(FrontMatterSyntax.problem(problem))
+        case .success(let root):
+            var reader = FrontMatterReader(outcome: outcome, file: file)
+            reader.read(root)
+            outcome = reader.outcome
+            diagnostics += reader.diagnostics
+        }
+        return (outcome, diagnostics)
+    }
+
+    /// `outcomes/retain-users.md` → `retain-users`.
+    static func idFromFileName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    // MARK: - Body
+
+    private static func readBody(of outcome: inout Outcome, source: SourceText, config: LedgerConfig) {
+        let outline = Markdown.outline(outcome.body)
+        let offset = outcome.bodyStartLine - 1
+        func location(_ line: Int, _ byteColumn: Int) -> SourceLocation {
+            let fileLine = line + offset
+            return source.location(line: fileLine, column: source.scalarColumn(line: fileLine, byteColumn: byteColumn))
+        }
+        outcome.done = section(config.doneHeading, in: outline, locate: location)
+        outcome.how = section(config.howHeading, in: outline, locate: location)
+    }
+
+    /// The section under the first heading with this text (any level, any case), up to
+    /// the next heading of the same or a higher level.
+    static func section(
+        _ title: String, in outline: MarkdownOutline, locate: (Int, Int) -> SourceLocation
+    ) -> BodySection? {
+        let wanted = title.lowercased()
+        var found: (level: Int, section: BodySection)?
+        for block in outline.blocks {
+            if var current = found {
+                if case .heading(let level, _, _, _) = block, level <= current.level { break }
+                current.section.hasContent = true
+                if case .list(let items) = block {
+                    current.section.items += items.map {
+                        DoneItem(text: $0.text, checked: $0.checked, location: locate($0.line, $0.byteColumn))
+                    }
+                }
+                found = current
+            } else if case .heading(let level, let text, let line, let column) = block,
+                      text.lowercased() == wanted {
+                found = (level, BodySection(heading: locate(line, column), items: [], hasContent: false))
+            }
+        }
+        return found?.section
+    }
+}
+
+/// Reads the front matter mapping key by key into an `Outcome`.
+private struct FrontMatterReader {
+    var outcome: Outcome
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(outcome: Outcome, file: String) {
+        self.outcome = outcome
+        self.file = file
+    }
+
+    mutating func read(_ root: YAMLNode?) {
+        let entries: [YAMLEntry]
+        switch root?.kind {
+        case nil:
+            entries = []
+        case .mapping(let mapping):
+            entries = mapping
+        case .some:
+            diagnostics.append(FrontMatterType.diagnostic(
+                "the front matter must be a mapping of keys to values, found \(root!.kindDescription)",
+                at: root!.location))
+            return
+        }
+        outcome.hasFrontMatter = true
+        var seen: Set<String> = []
+        for entry in entries {
+            guard let key = entry.key.scalar else {
+                diagnostics.append(FrontMatterType.diagnostic("front-matter keys must be plain words", at: entry.key.location))
+                continue
+            }
+            seen.insert(key)
+            read(key: key, entry.value, keyLocation: entry.key.location)
+        }
+        for key in OutcomeParser.requiredKeys where !seen.contains(key) {
+            diagnostics.append(MissingKey.missing(key, file: file))
+        }
+    }
+
+    private mutating func read(key: String, _ value: YAMLNode, keyLocation: SourceLocation) {
+        switch key {
+        case "title": outcome.title = nonEmptyText(value, key: key)
+        case "id":
+            if let id = text(value, key: key) {
+                outcome.id = id
+                outcome.hasExplicitID = true
+            }
+        case "owner": outcome.owner = handle(value, key: key)
+        case "pod":
+            outcome.podLocation = keyLocation
+            outcome.pod = pod(value)
+        case "status":
+            guard let status = text(value, key: key) else { return }
+            if let known = OutcomeStatus(rawValue: status.value) {
+                outcome.status = Located(known, at: status.location)
+            } else {
+                diagnostics.append(FrontMatterType.notAllowed(
+                    status.value, key: key, allowed: OutcomeStatus.allCases.map(\.rawValue), at: status.location))
+            }
+        case "parent": outcome.parent = text(value, key: key)
+        case "depends_on": outcome.dependsOn = list(value, key: key) ?? []
+        case "review_by":
+            guard let date = text(value, key: key) else { return }
+            if CalendarDate(date.value) == nil {
+                diagnostics.append(FrontMatterType.notADate(date.value, key: key, at: date.location))
+            } else {
+                outcome.reviewBy = date
+            }
+        case "tags": outcome.tags = list(value, key: key) ?? []
+        default:
+            if key.hasPrefix("x-") {
+                outcome.extra[key] = value
+            } else {
+                diagnostics.append(UnknownKey.unknown(key, known: OutcomeParser.knownKeys, at: keyLocation))
+            }
+        }
+    }
+
+    // MARK: - Typed values
+
+    /// A single value; anything else (a list, a mapping, nothing) is reported.
+    private mutating func text(_ node: YAMLNode, key: String) -> Located<String>? {
+        if let scalar = node.scalar { return Located(scalar, at: node.location) }
+        diagnostics.append(FrontMatterType.expected("a single value", key: key, found: node))
+        return nil
+    }
+
+    private mutating func nonEmptyText(_ node: YAMLNode, key: String) -> Located<String>? {
+        guard let value = text(node, key: key) else { return nil }
+        if value.value.allSatisfy(\.isWhitespace) {
+            diagnostics.append(FrontMatterType.empty(key: key, at: node.location))
+            return nil
+        }
+        return value
+    }
+
+    private mutating func handle(_ node: YAMLNode, key: String) -> Located<String>? {
+        guard let value = text(node, key: key) else { return nil }
+        guard Identifiers.isHandle(value.value) else {
+            diagnostics.append(FrontMatterType.notAHandle(value.value, at: value.location))
+            return nil
+        }
+        return value
+    }
+
+    private mutating func list(_ node: YAMLNode, key: String) -> [Located<String>]? {
+        guard case .sequence(let items) = node.kind else {
+            if node.isNull { return [] }
+            diagnostics.append(FrontMatterType.notAList(key: key, found: node))
+            return nil
+        }
+        return items.compactMap { text($0, key: key) }
+    }
+
+    /// `handle: lens` or `handle: [lens, …]` for each member.
+    private mutating func pod(_ node: YAMLNode) -> [PodMember]? {
+        guard case .mapping(let entries) = node.kind else {
+            diagnostics.append(FrontMatterType.expected("a mapping of handles to lenses", key: "pod", found: node))
+            return nil
+        }
+        var members: [PodMember] = []
+        for entry in entries {
+            guard let member = handle(entry.key, key: "pod") else { continue }
+            let lenses: [Located<String>]?
+            if entry.value.isNull {
+                lenses = []
+            } else if case .sequence = entry.value.kind {
+                lenses = list(entry.value, key: "pod")
+            } else {
+                lenses = text(entry.value, key: "pod").map { [$0] }
+            }
+            if lenses?.isEmpty == true {
+                diagnostics.append(FrontMatterType.diagnostic(
+                    "pod member `\(member.value)` covers no lens", at: entry.value.location,
+                    hint: "name the lenses they cover, e.g. `\(member.value): [builder]`"))
+            }
+            members.append(PodMember(handle: member, lenses: lenses ?? []))
+        }
+        return members
+    }
+}

@@ -1,0 +1,112 @@
+/// The compiler pipeline: discover → parse → resolve → validate, then severities and
+/// source excerpts applied. Emitting (reports, the site) takes the `Compilation` it returns.
+public enum LedgerCompiler {
+    public struct Options: Sendable {
+        /// The date review dates are compared with.
+        public var today: CalendarDate
+        /// Warnings count as errors.
+        public var strict: Bool
+
+        public init(today: CalendarDate, strict: Bool = false) {
+            self.today = today
+            self.strict = strict
+        }
+    }
+
+    public static func compile(root: String, options: Options) throws(LedgerRootError) -> Compilation {
+        let discovery = try LedgerDiscovery(root: root)
+        var sources = SourceSet(discovery: discovery)
+
+        // Configuration first: it says where the outcomes are and how to judge them.
+        var config = LedgerConfig()
+        if let text = sources.text(LedgerConfig.fileName) {
+            let parsed = ConfigParser.parse(text, ruleNames: RuleRegistry.names)
+            config = parsed.0
+            sources.diagnostics += parsed.1
+        }
+        var people: [Person]?
+        if let text = sources.text(LedgerConfig.peopleFileName) {
+            let parsed = PeopleParser.parse(text)
+            people = parsed.0
+            sources.diagnostics += parsed.1
+        }
+
+        guard let found = discovery.outcomeFiles(in: config.outcomesFolder) else {
+            guard let location = config.outcomesFolderLocation else {
+                throw .noOutcomesFolder(root: root, folder: config.outcomesFolder)
+            }
+            sources.diagnostics.append(Config.problem("the outcomes folder `\(config.outcomesFolder)` does not exist",
+                                                      at: location))
+            return finish(sources, ledger: LedgerResolver.resolve(config: config, outcomes: [], people: people),
+                          fileCount: 0, options: options)
+        }
+        sources.diagnostics += found.diagnostics
+
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(found.outcomeFiles.count)
+        for path in found.outcomeFiles {
+            guard let text = sources.text(path) else { continue }
+            let (outcome, diagnostics) = OutcomeParser.parse(text, config: config)
+            outcomes.append(outcome)
+            sources.diagnostics += diagnostics
+        }
+
+        let ledger = LedgerResolver.resolve(config: config, outcomes: outcomes, people: people)
+        let context = RuleContext(ledger: ledger, today: options.today)
+        for rule in RuleRegistry.ledgerRules {
+            sources.diagnostics += rule.check(context)
+        }
+        return finish(sources, ledger: ledger, fileCount: found.outcomeFiles.count, options: options)
+    }
+
+    /// Applies `rules:` settings and `--strict`, attaches source lines, and sorts.
+    private static func finish(_ sources: SourceSet, ledger: Ledger, fileCount: Int, options: Options) -> Compilation {
+        let settings = ledger.config.ruleSettings
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(sources.diagnostics.count)
+        for var diagnostic in sources.diagnostics {
+            switch settings[diagnostic.rule] {
+            case .off: continue
+            case .error: diagnostic.severity = .error
+            case .warning: diagnostic.severity = .warning
+            case nil: break
+            }
+            if options.strict { diagnostic.severity = .error }
+            diagnostic.sourceLine = sources.texts[diagnostic.location.file]?.line(diagnostic.location.line)
+            diagnostics.append(diagnostic)
+        }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        return Compilation(ledger: ledger, diagnostics: diagnostics, fileCount: fileCount)
+    }
+}
+
+/// The files read so far, decoded, and the diagnostics about reading them.
+private struct SourceSet {
+    let discovery: LedgerDiscovery
+    var texts: [String: SourceText] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    init(discovery: LedgerDiscovery) {
+        self.discovery = discovery
+    }
+
+    /// Reads and decodes a file; nil (with a diagnostic unless it is simply absent) when
+    /// there is no usable text.
+    mutating func text(_ path: String) -> SourceText? {
+        guard discovery.exists(path) || path.hasSuffix(".md") else { return nil }
+        switch discovery.read(path) {
+        case .failure(let failure):
+            diagnostics.append(FileUnreadable.unreadable(path, reason: failure.reason))
+            return nil
+        case .success(let bytes):
+            switch SourceText.decode(path: path, bytes: bytes) {
+            case .failure(let failure):
+                diagnostics.append(FileUnreadable.notUTF8(failure, file: path))
+                return nil
+            case .success(let text):
+                texts[path] = text
+                return text
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// The default report, for people at a terminal: compiler-style lines, the source line
+/// with a caret under the column, a fix-it hint, and a summary.
+///
+/// ```
+/// outcomes/retain.md:4:1: error: the pod has 1 member; pods have 2 to 4 [pod-size]
+///     4 | pod:
+///       | ^
+///       = help: add members, or change `pod_size` in ledger.yml
+/// ```
+public struct HumanReporter: Reporter {
+    public static let identifier = "human"
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func report(_ compilation: Compilation) -> String {
+        var output = ""
+        for diagnostic in compilation.diagnostics {
+            output += render(diagnostic)
+            output += "\n"
+        }
+        output += paint(compilation.summary, compilation.errorCount > 0 ? .error : .bold) + "\n"
+        return output
+    }
+
+    func render(_ diagnostic: Diagnostic) -> String {
+        let location = diagnostic.location
+        let style: Style = diagnostic.severity == .error ? .error : .warning
+        var lines = [
+            paint("\(location.file):\(location.line):\(location.column):", .bold) + " "
+                + paint("\(diagnostic.severity.rawValue):", style) + " "
+                + paint(diagnostic.message, .bold) + " [\(diagnostic.rule)]",
+        ]
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: max(4, number.count))
+        if let source = diagnostic.sourceLine {
+            lines.append(paint("\(String(repeating: " ", count: gutter.count - number.count))\(number) |", .dim)
+                         + " " + source)
+            lines.append(paint("\(gutter) |", .dim) + " " + paint(caretPrefix(source, column: location.column) + "^", .caret))
+        }
+        if let hint = diagnostic.hint {
+            lines.append(paint("\(gutter) =", .dim) + " " + paint("help:", .help) + " " + hint)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Spaces up to the column, keeping tabs so the caret lines up with the source.
+    private func caretPrefix(_ source: String, column: Int) -> String {
+        String(source.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
+    }
+
+    enum Style: String {
+        case error = "1;31", warning = "1;33", bold = "1", dim = "2", caret = "1;32", help = "1;36"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

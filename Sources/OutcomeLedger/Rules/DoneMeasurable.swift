@@ -1,0 +1,28 @@
+/// "Improve onboarding" can't be checked; "week-4 retention ≥ 35 % by March" can.
+public enum DoneMeasurable: LedgerRule {
+    public static let name = "done-measurable"
+    public static let defaultSeverity = Severity.warning
+    public static let summary = "a done item has no number, percentage, date or comparison (≥ ≤ < > =)"
+
+    public static let examples: [RuleExample] = [
+        .outcome(body: "## Done when\n- [ ] Artists love the upload flow\n\n## How\nInvite artists.",
+                 triggers: true, at: "outcomes/example.md:10:1"),
+        .outcome(body: "## Done when\n- [ ] Upload success rate ≥ ninety-nine in a hundred\n\n## How\nInvite artists.",
+                 triggers: false),
+        .outcome(triggers: false),
+    ]
+
+    /// Digits cover numbers, percentages and dates; the symbols cover comparisons.
+    static func isMeasurable(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ("0"..."9").contains($0) || "≥≤<>=".unicodeScalars.contains($0) }
+    }
+
+    public static func check(_ context: RuleContext) -> [Diagnostic] {
+        context.livingOutcomes.flatMap { outcome in
+            (outcome.done?.items ?? []).filter { !isMeasurable($0.text) }.map { item in
+                diagnostic("done item has nothing to measure it by: \"\(item.text)\"", at: item.location,
+                           hint: "add a number, a date or a threshold someone can check")
+            }
+        }
+    }
+}

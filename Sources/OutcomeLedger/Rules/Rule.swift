@@ -1,0 +1,47 @@
+/// A named check with a default severity, a one-line summary, and examples that both
+/// document it and test it (one generic test runs every rule's examples).
+///
+/// A rule returns diagnostics at its default severity; the pipeline applies `ledger.yml`
+/// overrides and `--strict`. Rules about a single file's form (front matter, keys,
+/// configuration) are raised by the parsing stage through their rule type; rules about
+/// the ledger as a whole are `LedgerRule`s run by the validation stage.
+public protocol Rule: Sendable {
+    /// Stable kebab-case name, used in output and in `ledger.yml`'s `rules`.
+    static var name: String { get }
+    static var defaultSeverity: Severity { get }
+    /// One line: what the rule fires on.
+    static var summary: String { get }
+    static var examples: [RuleExample] { get }
+}
+
+extension Rule {
+    /// A diagnostic of this rule at its default severity.
+    public static func diagnostic(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
+        Diagnostic(location: location, severity: defaultSeverity, rule: name, message: message, hint: hint)
+    }
+}
+
+/// What a ledger-wide rule sees.
+public struct RuleContext: Sendable {
+    public var ledger: Ledger
+    /// The date review dates are compared with.
+    public var today: CalendarDate
+
+    public init(ledger: Ledger, today: CalendarDate) {
+        self.ledger = ledger
+        self.today = today
+    }
+
+    /// Outcomes whose front matter was read; the others have been reported already.
+    public var readableOutcomes: [Outcome] { ledger.outcomes.filter(\.hasFrontMatter) }
+
+    /// Outcomes the pod, lens, done and how rules apply to: readable and not dropped.
+    public var livingOutcomes: [Outcome] {
+        readableOutcomes.filter { $0.effectiveStatus != .dropped }
+    }
+}
+
+/// A rule run over the resolved ledger by the validation stage.
+public protocol LedgerRule: Rule {
+    static func check(_ context: RuleContext) -> [Diagnostic]
+}

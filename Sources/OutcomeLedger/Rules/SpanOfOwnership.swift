@@ -1,0 +1,37 @@
+/// One person can sustain a wide span of ownership, but not an unlimited one.
+public enum SpanOfOwnership: LedgerRule {
+    public static let name = "span-of-ownership"
+    public static let defaultSeverity = Severity.warning
+    public static let summary = "a person is in more than `max_pods_per_person` (default 3) proposed or active pods"
+
+    static func pod(_ title: String) -> String {
+        RuleExample.file("title: \(title)\nowner: ana\npod: {ana: [builder, communicator], li: operator}\nstatus: active")
+    }
+
+    public static let examples: [RuleExample] = [
+        RuleExample(triggers: true, files: [
+            "outcomes/a.md": pod("Activate listeners"), "outcomes/b.md": pod("Retain listeners"),
+            "outcomes/c.md": pod("Grow artists"), "outcomes/d.md": pod("Grow ad revenue"),
+        ], expectedLocation: "outcomes/a.md:4:7"),
+        RuleExample(triggers: false, files: [
+            "outcomes/a.md": pod("Activate listeners"), "outcomes/b.md": pod("Retain listeners"),
+            "outcomes/c.md": pod("Grow artists"),
+        ]),
+    ]
+
+    public static func check(_ context: RuleContext) -> [Diagnostic] {
+        let limit = context.ledger.config.maxPodsPerPerson
+        var pods: [String: [(id: String, handle: Located<String>)]] = [:]
+        for outcome in context.readableOutcomes where outcome.effectiveStatus.isOpen {
+            for member in outcome.pod ?? [] {
+                pods[member.handle.value, default: []].append((outcome.id.value, member.handle))
+            }
+        }
+        return pods.filter { $0.value.count > limit }.map { handle, memberships in
+            let ids = memberships.map { "`\($0.id)`" }.joined(separator: ", ")
+            let location = context.ledger.person(handle)?.handle.location ?? memberships[0].handle.location
+            return diagnostic("`\(handle)` is in \(memberships.count) proposed or active pods (more than \(limit)): \(ids)",
+                              at: location, hint: "hand one over, or raise `max_pods_per_person` in ledger.yml")
+        }
+    }
+}

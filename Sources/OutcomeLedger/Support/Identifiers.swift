@@ -1,0 +1,44 @@
+import Foundation
+
+/// The shapes of names that end up in paths and URLs: outcome ids and people's handles.
+public enum Identifiers {
+    /// An outcome id: `[a-z0-9][a-z0-9-]*`.
+    public static func isSlug(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isLowerAlnum(first) else { return false }
+        return text.utf8.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A person's handle: ASCII letters and digits, then also `-`, `_` and `.`.
+    public static func isHandle(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isAlnum(first) else { return false }
+        return text.utf8.allSatisfy {
+            isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+        }
+    }
+
+    /// A slug made from free text: diacritics folded, lowercase ASCII letters and digits,
+    /// everything else collapsed into single `-`. Empty when nothing usable remains.
+    public static func slug(from text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        var pendingDash = false
+        for byte in folded.utf8 {
+            if isLowerAlnum(byte) {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(Unicode.Scalar(byte))
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+
+    private static func isLowerAlnum(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    private static func isAlnum(_ byte: UInt8) -> Bool {
+        isLowerAlnum(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+}

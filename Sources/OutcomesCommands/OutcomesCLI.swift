@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import OutcomeLedger
+
+/// `outcomes`: the root command. Runs a subcommand and maps every way of ending to the
+/// documented exit codes: 0 clean, 1 errors in the ledger, 2 the tool could not run.
+public struct OutcomesCLI: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "outcomes",
+        abstract: "Check outcome ledgers: markdown files that say what done looks like, who owns it, and how.",
+        version: ToolVersion.current,
+        subcommands: [CheckCommand.self, RulesCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and returns the process's exit code.
+    public static func run(arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                return 0
+            }
+            Terminal.standardError(message)
+            return 2
+        }
+    }
+}
+
+/// The ledger folder argument shared by the commands that read a ledger.
+struct LedgerRootArgument: ParsableArguments {
+    @Argument(help: "The ledger's root folder.", completion: .directory)
+    var root: String = "."
+}
+
+/// Writing to the terminal's two streams.
+enum Terminal {
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import OutcomesCommands
+
+exit(OutcomesCLI.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import OutcomeLedger
+
+/// Every rule's documented examples are executable: each one fires or stays quiet, at the
+/// position it claims.
+struct RuleExamplesTests {
+    static let cases: [(String, Int)] = RuleRegistry.all.flatMap { rule in
+        rule.examples.indices.map { (rule.name, $0) }
+    }
+
+    @Test("each rule example behaves as documented", arguments: cases)
+    func example(rule name: String, index: Int) throws {
+        let rule = try #require(RuleRegistry.rule(named: name))
+        let example = rule.examples[index]
+        let compilation = try TestSupport.compile(example.files)
+        let found = compilation.diagnostics(name)
+        if example.triggers {
+            #expect(!found.isEmpty, "\(name) example \(index) should fire; got \(compilation.diagnostics.map(\.position))")
+            if let expected = example.expectedLocation {
+                #expect(found.first?.position == expected)
+            }
+        } else {
+            #expect(found.isEmpty, "\(name) example \(index) should stay quiet; got \(found.map(\.message))")
+        }
+    }
+
+    @Test func everyRuleHasAFiringAndAQuietExample() {
+        // Rules whose input can't be written as text are covered by their own tests instead.
+        let coveredElsewhere: Set<String> = [LinkOutsideRoot.name]
+        for rule in RuleRegistry.all where !coveredElsewhere.contains(rule.name) {
+            #expect(rule.examples.contains { $0.triggers }, "\(rule.name) has no firing example")
+            #expect(rule.examples.contains { !$0.triggers }, "\(rule.name) has no quiet example")
+        }
+    }
+
+    @Test func registryListsEveryRuleFile() throws {
+        let folder = TestSupport.repositoryRoot.appendingPathComponent("Sources/OutcomeLedger/Rules")
+        let infrastructure: Set<String> = ["Rule", "RuleExample", "RuleRegistry"]
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".swift") }
+            .map { String($0.dropLast(6)) }
+            .filter { !infrastructure.contains($0) }
+        let registered = Set(RuleRegistry.all.map { String(describing: $0) })
+        #expect(Set(files) == registered)
+    }
+
+    @Test func ruleNamesAreUniqueKebabCase() {
+        let names = RuleRegistry.names
+        #expect(Set(names).count == names.count)
+        for name in names {
+            #expect(name.allSatisfy { $0.isLowercase || $0 == "-" }, "\(name)")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import OutcomeLedger
+
+/// Helpers shared by the tests: throwaway ledgers on disk, the built binary, golden files.
+enum TestSupport {
+    /// The repository checkout the tests run from.
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func example(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("examples/\(name)").path
+    }
+
+    /// The fixed date the tests judge review dates by.
+    static let today = CalendarDate("2026-11-21")!
+
+    /// A fresh, empty folder that is removed when the process ends (tests share nothing).
+    static func temporaryFolder() -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("outcomes-tests-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Writes a ledger from path → text (an `outcomes/` folder always exists).
+    static func ledger(_ files: [String: String]) -> URL {
+        ledger(bytes: files.mapValues { Array($0.utf8) })
+    }
+
+    static func ledger(bytes files: [String: [UInt8]]) -> URL {
+        let root = temporaryFolder()
+        try! FileManager.default.createDirectory(at: root.appendingPathComponent("outcomes"), withIntermediateDirectories: true)
+        for (path, bytes) in files {
+            let url = root.appendingPathComponent(path)
+            try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try! Data(bytes).write(to: url)
+        }
+        return root
+    }
+
+    static func compile(_ root: URL, strict: Bool = false) throws -> Compilation {
+        try LedgerCompiler.compile(root: root.path, options: .init(today: today, strict: strict))
+    }
+
+    static func compile(_ files: [String: String]) throws -> Compilation {
+        try compile(ledger(files))
+    }
+
+    // MARK: - The binary
+
+    struct Run {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// The `outcomes` executable SwiftPM built next to the test bundle.
+    static let binary: URL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("outcomes")
+
+    /// Runs the built binary; a run longer than `timeout` seconds is killed and fails the test.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: Double = 30
+    ) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let outputFile = temporaryFolder().appendingPathComponent("stdout")
+        let errorFile = outputFile.deletingLastPathComponent().appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            Issue.record("outcomes \(arguments.joined(separator: " ")) ran longer than \(timeout) s")
+            finished.wait()
+        }
+        return Run(status: process.terminationStatus,
+                   standardOutput: try String(contentsOf: outputFile, encoding: .utf8),
+                   standardError: try String(contentsOf: errorFile, encoding: .utf8))
+    }
+
+    // MARK: - Golden files
+
+    /// Compares `actual` with a reviewed golden file. With OUTCOMES_UPDATE_GOLDEN=1 the file
+    /// is rewritten instead, for a person to review in the diff before committing.
+    static func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = repositoryRoot.appendingPathComponent("Tests/OutcomeLedgerTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["OUTCOMES_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "differs from Golden/\(name)", sourceLocation: sourceLocation)
+    }
+}
+
+extension Compilation {
+    func diagnostics(_ rule: String) -> [Diagnostic] {
+        diagnostics.filter { $0.rule == rule }
+    }
+
+    var rules: Set<String> { Set(diagnostics.map(\.rule)) }
+}
+
+extension Diagnostic {
+    /// `path:line:column`, as the human report prints it.
+    var position: String { "\(location.file):\(location.line):\(location.column)" }
+}
