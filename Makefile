@@ -1,21 +1,25 @@
 # outcomes — build, test and try the compiler.
 #
-#   make site    install what is missing, build in release, compile examples/music-app
-#   make test    install what is missing, run the test suite
-#   make install install the binary into $(PREFIX)/bin
+#   make site         install what is missing, build in release, build the examples/music-app site
+#   make test         install what is missing, run the test suite
+#   make install      install the binary into $(PREFIX)/bin
+#   make screenshots  render pages of the music-app site to PNGs with headless Chromium
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
 EXAMPLE ?= examples/music-app
-# Debian packages the build needs: libcmark-gfm (with its GFM extensions) and pkg-config.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+# Debian packages: the build needs libcmark-gfm (with its GFM extensions) and pkg-config;
+# the tests validate HTML with tidy.
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+TEST_PACKAGES := tidy
+SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: site test build deps install clean
+.PHONY: site test build deps test-deps install screenshots clean
 
-# Installs the missing Debian packages, as root or through sudo.
-deps:
+# Installs missing Debian packages, as root or through sudo: $(call apt,PACKAGES).
+define apt
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(1); do \
 	  dpkg-query -W -f='$${Status}' "$$package" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -24,23 +28,47 @@ deps:
 	  command -v apt-get >/dev/null || { echo "apt-get not found: install$$missing by hand" >&2; exit 1; }; \
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
+
+deps:
+	$(call apt,$(BUILD_PACKAGES))
+
+# The schema tests validate JSON with Python's jsonschema.
+test-deps: deps
+	$(call apt,$(TEST_PACKAGES))
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
 
 build: deps
 	$(SWIFT) build -c release --product outcomes
 
 site: build
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/outcomes"; \
-	for ledger in $(EXAMPLE) examples/ai-builder-pods; do \
-	  echo "outcomes check $$ledger"; "$$bin" check "$$ledger" || exit $$?; \
-	done; \
-	echo; echo "Checked $(EXAMPLE): no errors. The binary is $$bin"
+	"$$bin" build "$(EXAMPLE)" || exit $$?; \
+	echo; echo "The site is at $$(cd "$(EXAMPLE)/_site" && pwd)/index.html"
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/outcomes" "$(DESTDIR)$(PREFIX)/bin/outcomes"
 
+screenshots: site
+	$(call apt,$(SCREENSHOT_PACKAGES))
+	@mkdir -p screenshots; \
+	site="$$(cd "$(EXAMPLE)/_site" && pwd)"; \
+	for page in index.html outcomes/retain-users/index.html; do \
+	  name=$$(echo "$$page" | tr '/' '-' | sed 's/-index.html//; s/.html//'); \
+	  for size in desktop:1280,900 phone:390,1400; do \
+	    for scheme in light dark; do \
+	      chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
+	        --force-prefers-color-scheme=$$scheme $$( [ $$scheme = dark ] && echo --force-dark-mode ) \
+	        --window-size=$${size#*:} --screenshot="screenshots/$$name-$${size%%:*}-$$scheme.png" \
+	        "file://$$site/$$page" >/dev/null 2>&1; \
+	    done; \
+	  done; \
+	done; \
+	echo "Screenshots are in $$(pwd)/screenshots"
+
 clean:
-	rm -rf .build
+	rm -rf .build screenshots

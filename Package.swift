@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The only C in the project: libcmark-gfm and its extensions, from the system.
@@ -21,8 +22,16 @@ let package = Package(
         ),
         .target(
             name: "OutcomeLedger",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // Turns templates/ into Swift source at build time: the theme travels inside the binary.
+        .executableTarget(name: "embed-theme", path: "Sources/embed-theme"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
         .target(
             name: "OutcomesCommands",
             dependencies: [
@@ -33,7 +42,8 @@ let package = Package(
         .executableTarget(name: "outcomes", dependencies: ["OutcomesCommands"]),
         .testTarget(
             name: "OutcomeLedgerTests",
-            dependencies: ["OutcomeLedger", "OutcomesCommands", "outcomes"]
+            dependencies: ["OutcomeLedger", "OutcomesCommands", "outcomes"],
+            exclude: ["Golden"]
         ),
     ]
 )

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why the tool cannot work on a root at all (exit code 2), as opposed to problems in
 /// the ledger, which are diagnostics.
 public enum LedgerRootError: Error, Equatable, CustomStringConvertible {
@@ -31,11 +25,13 @@ public struct LedgerDiscovery: Sendable {
     private let realRoot: String
 
     public init(root: String) throws(LedgerRootError) {
-        var info = stat()
-        guard stat(root, &info) == 0 else { throw .missing(root) }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(root) }
+        switch FileSystem.kind(of: root) {
+        case .missing: throw .missing(root)
+        case .directory: break
+        default: throw .notADirectory(root)
+        }
         self.root = root
-        self.realRoot = Self.realPath(root) ?? root
+        self.realRoot = FileSystem.realPath(root) ?? root
     }
 
     /// The result of walking the outcomes folder: relative paths in byte order, and
@@ -47,17 +43,16 @@ public struct LedgerDiscovery: Sendable {
 
     /// Walks the outcomes folder. Nil when the folder does not exist.
     public func outcomeFiles(in folder: String) -> Found? {
-        let start = absolute(folder)
-        guard isDirectory(start) else { return nil }
+        guard FileSystem.kind(of: absolute(folder)) == .directory else { return nil }
         var found = Found()
         var visited: Set<String> = []
         var pending: [String] = [folder]
         while let relative = pending.popLast() {
             let directory = absolute(relative)
-            guard let real = Self.realPath(directory), isInsideRoot(real), visited.insert(real).inserted else { continue }
+            guard let real = FileSystem.realPath(directory), isInsideRoot(real), visited.insert(real).inserted else { continue }
             var subfolders: [String] = []
-            for name in Self.entries(of: directory) where !name.hasPrefix(".") && !name.hasPrefix("_") {
-                let path = "\(relative)/\(name)"
+            for name in FileSystem.entries(of: directory) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 switch classify(path) {
                 case .directory: subfolders.append(path)
                 case .file where name.hasSuffix(".md"): found.outcomeFiles.append(path)
@@ -76,38 +71,16 @@ public struct LedgerDiscovery: Sendable {
 
     /// The bytes of a file under the root, or why they can't be had.
     public func read(_ relative: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(absolute(relative), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure(errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure(reason: "not a regular file")) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(errno))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return .success(bytes)
+        FileSystem.read(absolute(relative)).mapError { ReadFailure(reason: $0.reason) }
     }
 
     /// Whether a file exists (following links) under the root.
     public func exists(_ relative: String) -> Bool {
-        var info = stat()
-        return stat(absolute(relative), &info) == 0
+        FileSystem.kind(of: absolute(relative)) != .missing
     }
 
     public struct ReadFailure: Error, Equatable, Sendable {
         public var reason: String
-
-        init(reason: String) { self.reason = reason }
-        init(_ code: Int32) { self.reason = String(cString: strerror(code)) }
     }
 
     // MARK: - File system
@@ -116,17 +89,16 @@ public struct LedgerDiscovery: Sendable {
 
     private func classify(_ relative: String) -> Kind {
         let path = absolute(relative)
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return .brokenLink }
-        if info.st_mode & S_IFMT == S_IFLNK {
-            guard let target = Self.realPath(path) else { return .brokenLink }
+        guard let isLink = FileSystem.isSymbolicLink(path) else { return .brokenLink }
+        if isLink {
+            guard let target = FileSystem.realPath(path) else { return .brokenLink }
             guard isInsideRoot(target) else { return .outsideRoot }
-            guard stat(path, &info) == 0 else { return .brokenLink }
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
-        default: return .other
+        switch FileSystem.kind(of: path) {
+        case .directory: return .directory
+        case .regularFile: return .file
+        case .other: return .other
+        case .missing: return .brokenLink
         }
     }
 
@@ -134,31 +106,7 @@ public struct LedgerDiscovery: Sendable {
         relative.isEmpty ? root : "\(root)/\(relative)"
     }
 
-    private func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-    }
-
     private func isInsideRoot(_ real: String) -> Bool {
         real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
-    private static func entries(of directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

@@ -8,6 +8,15 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     }
 }
 
+/// Diagnostics that stop a stage, carried as an error.
+public struct DiagnosticsError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}
+
 /// One problem found in a ledger: where, how serious, which rule, and what would fix it.
 public struct Diagnostic: Hashable, Sendable {
     public var location: SourceLocation

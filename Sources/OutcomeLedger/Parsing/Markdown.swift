@@ -51,22 +51,93 @@ public enum Markdown {
         }
     }
 
+    /// A body rendered for a page, with its headings in document order.
+    public struct Rendered: Sendable, Equatable {
+        public var html: String
+        /// Each heading's plain text, in the order its `<hN>` tag appears in `html`.
+        public var headings: [String]
+    }
+
     /// Renders a body as HTML in safe mode: raw HTML is omitted and dangerous URLs
     /// (`javascript:`, `vbscript:`, `file:`, non-image `data:`) are removed.
-    public static func html(_ markdown: String) -> String {
+    ///
+    /// The page around the body owns the only `h1`: a leading `# heading` that repeats
+    /// `title` is left out, and the body's highest headings become `h2` (lower levels
+    /// keep their distance below them, down to `h6`).
+    ///
+    /// A section headed `droppingListSection` is left out too when it holds nothing but
+    /// lists: the page shows those items as its checklist already.
+    public static func render(
+        _ markdown: String, droppingTitle title: String? = nil, droppingListSection section: String? = nil
+    ) -> Rendered {
         withDocument(markdown) { document, parser in
+            if let title, let first = cmark_node_first_child(document),
+               cmark_node_get_type(first) == CMARK_NODE_HEADING, cmark_node_get_heading_level(first) == 1,
+               plainText(of: first).lowercased() == title.trimming(" ").lowercased() {
+                cmark_node_unlink(first)
+                cmark_node_free(first)
+            }
+            if let section { removeListSection(section, from: document) }
+            let headings = shiftHeadings(in: document)
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-                return ""
+                return Rendered(html: "", headings: [])
             }
             defer { free(rendered) }
-            return String(cString: rendered)
+            return Rendered(html: String(cString: rendered), headings: headings)
         }
     }
 
     // MARK: - C
 
-    /// Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set.
-    private static let options: Int32 = CMARK_OPT_DEFAULT
+    /// Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set. Table
+    /// alignment is written as `style`, since HTML5 has no `align` attribute.
+    private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    /// Unlinks the first top-level section with this heading when it holds only lists.
+    private static func removeListSection(_ title: String, from document: OpaquePointer) {
+        let wanted = title.lowercased()
+        var node = cmark_node_first_child(document)
+        while let heading = node {
+            node = cmark_node_next(heading)
+            guard cmark_node_get_type(heading) == CMARK_NODE_HEADING, plainText(of: heading).lowercased() == wanted else {
+                continue
+            }
+            let level = cmark_node_get_heading_level(heading)
+            var members = [heading]
+            var next = node
+            while let current = next {
+                let type = cmark_node_get_type(current)
+                if type == CMARK_NODE_HEADING && cmark_node_get_heading_level(current) <= level { break }
+                guard type == CMARK_NODE_LIST else { return }
+                members.append(current)
+                next = cmark_node_next(current)
+            }
+            for member in members {
+                cmark_node_unlink(member)
+                cmark_node_free(member)
+            }
+            return
+        }
+    }
+
+    /// Moves headings so the highest becomes `h2`, and returns their texts in order.
+    private static func shiftHeadings(in document: OpaquePointer) -> [String] {
+        var nodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
+            nodes.append(node)
+        }
+        let highest = nodes.map { cmark_node_get_heading_level($0) }.min() ?? 2
+        for node in nodes {
+            cmark_node_set_heading_level(node, min(6, max(2, cmark_node_get_heading_level(node) + 2 - highest)))
+        }
+        return nodes.map { plainText(of: $0) }
+    }
 
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
@@ -144,7 +215,7 @@ public enum Markdown {
                 break
             }
         }
-        return text.trimmingCharacters(in: " ")
+        return text.trimming(" ")
     }
 
     private static func typeString(_ node: OpaquePointer) -> String {
@@ -153,7 +224,7 @@ public enum Markdown {
 }
 
 extension String {
-    func trimmingCharacters(in character: Character) -> String {
+    func trimming(_ character: Character) -> String {
         var slice = Substring(self)
         while slice.first == character { slice = slice.dropFirst() }
         while slice.last == character { slice = slice.dropLast() }

@@ -25,6 +25,7 @@ public enum RuleRegistry {
         HowDocumented.self,
         Config.self,
         LinkOutsideRoot.self,
+        TemplateProblem.self,
     ]
 
     /// The rules the validation stage runs over the resolved ledger.

@@ -17,6 +17,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         value.map(JSONValue.string) ?? .null
     }
 
+    /// The same value with every object's keys in byte order, for files whose layout is
+    /// "sorted keys" rather than a documented order.
+    public func sortingKeys() -> JSONValue {
+        switch self {
+        case .array(let items): return .array(items.map { $0.sortingKeys() })
+        case .object(let members):
+            return .object(members.map { ($0.0, $0.1.sortingKeys()) }
+                .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
+        default: return self
+        }
+    }
+
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
         var output = ""

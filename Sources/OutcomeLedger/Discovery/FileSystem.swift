@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls the compiler makes, on POSIX directly: errors come back as
+/// values with the system's reason, and nothing blocks on special files.
+enum FileSystem {
+    enum Kind { case directory, regularFile, other, missing }
+
+    /// What is at a path, following symbolic links.
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        default: return .other
+        }
+    }
+
+    /// Whether a path is itself a symbolic link.
+    static func isSymbolicLink(_ path: String) -> Bool? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Names in a folder (without `.` and `..`), in byte order.
+    static func entries(of directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    struct ReadFailure: Error, Equatable, Sendable {
+        var reason: String
+
+        init(reason: String) { self.reason = reason }
+        init(_ code: Int32) { self.reason = String(cString: strerror(code)) }
+    }
+
+    /// A regular file's bytes. Opened non-blocking so a FIFO can't stall the build.
+    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure(reason: "not a regular file")) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure(errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
+    }
+
+    /// Regular files under a folder as relative paths, following no link out of sight:
+    /// hidden names and READMEs are skipped, and depth is bounded.
+    static func files(under directory: String, depth: Int = 0) -> [String] {
+        guard depth < 8 else { return [] }
+        var paths: [String] = []
+        for name in entries(of: directory) where !name.hasPrefix(".") && name != "README.md" {
+            let full = "\(directory)/\(name)"
+            switch kind(of: full) {
+            case .directory: paths += files(under: full, depth: depth + 1).map { "\(name)/\($0)" }
+            case .regularFile: paths.append(name)
+            default: break
+            }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,88 @@
+/// `ledger.json`: the normalized ledger for other tools. Outcomes by id, people by handle,
+/// absent optional values as `null`, object keys sorted.
+enum LedgerJSON {
+    static func render(_ data: PageData) -> String {
+        let outcomes = data.sortedOutcomes.map { outcome -> JSONValue in
+            let id = outcome.id.value
+            let items = outcome.done?.items ?? []
+            return .object([
+                ("id", .string(id)),
+                ("title", .optional(outcome.title?.value)),
+                ("file", .string(outcome.file)),
+                ("status", .string(outcome.effectiveStatus.rawValue)),
+                ("owner", .optional(outcome.owner?.value)),
+                ("pod", .array((outcome.pod ?? []).map { member in
+                    .object([("person", .string(member.handle.value)),
+                             ("lenses", .array(member.lenses.map { .string($0.value) }))])
+                })),
+                ("parent", .optional(outcome.parent?.value)),
+                ("children", .array((data.ledger.children[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
+                ("depends_on", .array(outcome.dependsOn.map { .string($0.value) })),
+                ("dependents", .array((data.ledger.dependents[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
+                ("done", .object([
+                    ("items", .array(items.map { .object([("text", .string($0.text)), ("checked", .bool($0.checked))]) })),
+                    ("checked", .int(items.count { $0.checked })),
+                    ("total", .int(items.count)),
+                ])),
+                ("review_by", .optional(outcome.reviewBy?.value)),
+                ("tags", .array(outcome.tags.map { .string($0.value) })),
+                ("extra", .object(outcome.extra.keys.sorted().map { ($0, json(outcome.extra[$0]!)) })),
+            ])
+        }
+        let people = data.people.map { person -> JSONValue in
+            .object([
+                ("handle", .string(person.handle)),
+                ("name", .string(person.name)),
+                ("outcomes", .array(person.pods.map { .string($0.id) })),
+            ])
+        }
+        return JSONValue.object([
+            ("version", .int(1)),
+            ("title", .optional(data.ledger.config.title)),
+            ("outcomes", .array(outcomes)),
+            ("people", .array(people)),
+        ]).sortingKeys().rendered()
+    }
+
+    /// User data as written: scalars stay strings (no YAML 1.1 guessing), empty is null.
+    static func json(_ node: YAMLNode) -> JSONValue {
+        switch node.kind {
+        case .scalar(let text, _): return node.isNull ? .null : .string(text)
+        case .sequence(let items): return .array(items.map(json))
+        case .mapping(let entries):
+            return .object(entries.map { (($0.key.scalar ?? ""), json($0.value)) })
+        }
+    }
+}
+
+/// `summary.json`: the numbers a dashboard or a CI step wants without reading every outcome.
+enum SummaryJSON {
+    static func render(_ data: PageData, compilation: Compilation) -> String {
+        let outcomes = data.sortedOutcomes
+        let statuses = OutcomeStatus.allCases.map { status in
+            (status.rawValue, JSONValue.int(outcomes.count { $0.effectiveStatus == status }))
+        }
+        var podSizes: [Int: Int] = [:]
+        for outcome in outcomes { podSizes[outcome.pod?.count ?? 0, default: 0] += 1 }
+        let missing = data.ledger.config.lenses.map { lens in
+            (lens, JSONValue.array(outcomes.filter { data.missingLenses($0).contains(lens) }.map { .string($0.id.value) }))
+        }
+        let checked = outcomes.reduce(0) { $0 + ($1.done?.checkedCount ?? 0) }
+        let total = outcomes.reduce(0) { $0 + ($1.done?.items.count ?? 0) }
+        var byRule: [String: Int] = [:]
+        for diagnostic in compilation.diagnostics { byRule[diagnostic.rule, default: 0] += 1 }
+        return JSONValue.object([
+            ("version", .int(1)),
+            ("outcomes", .int(outcomes.count)),
+            ("status", .object(statuses)),
+            ("pod_sizes", .object(podSizes.keys.sorted().map { (String($0), .int(podSizes[$0]!)) })),
+            ("missing_lenses", .object(missing)),
+            ("done", .object([("checked", .int(checked)), ("total", .int(total))])),
+            ("diagnostics", .object([
+                ("errors", .int(compilation.errorCount)),
+                ("warnings", .int(compilation.warningCount)),
+                ("by_rule", .object(byRule.keys.sorted().map { ($0, .int(byRule[$0]!)) })),
+            ])),
+        ]).sortingKeys().rendered()
+    }
+}

@@ -1,0 +1,126 @@
+/// The data each template receives, built from the resolved ledger. Every key is always
+/// present (nil where there is nothing), so Mustache never reaches up the context stack
+/// for a missing key and picks up a parent's value by accident. docs/templates.md lists
+/// the keys.
+struct PageData {
+    let ledger: Ledger
+    /// Outcomes that get a page: valid, unique ids. By id.
+    let published: [String: Outcome]
+    let people: [PersonEntry]
+
+    /// A person as the site shows them: from `people.yml`, or from the pods when there is none.
+    struct PersonEntry {
+        var handle: String
+        var name: String
+        var email: String?
+        var url: String?
+        /// (outcome id, lenses) for each pod the person is in, by id.
+        var pods: [(id: String, lenses: [String])]
+    }
+
+    init(ledger: Ledger) {
+        self.ledger = ledger
+        var published: [String: Outcome] = [:]
+        var taken: Set<String> = []
+        for outcome in ledger.outcomes where Identifiers.isSlug(outcome.id.value) {
+            // The first file by path keeps an id that several files claim.
+            if taken.insert(outcome.id.value).inserted { published[outcome.id.value] = outcome }
+        }
+        self.published = published
+        var pods: [String: [(id: String, lenses: [String])]] = [:]
+        for id in published.keys.sorted() {
+            for member in published[id]!.pod ?? [] {
+                pods[member.handle.value, default: []].append((id, member.lenses.map(\.value)))
+            }
+        }
+        if let roster = ledger.people {
+            people = roster.sorted { $0.handle.value < $1.handle.value }.map {
+                PersonEntry(handle: $0.handle.value, name: $0.name, email: $0.email, url: $0.url,
+                            pods: pods[$0.handle.value] ?? [])
+            }
+        } else {
+            people = pods.keys.sorted().map { PersonEntry(handle: $0, name: $0, pods: pods[$0]!) }
+        }
+    }
+
+    var sortedOutcomes: [Outcome] { published.keys.sorted().map { published[$0]! } }
+
+    /// Handles that get a page: valid handles only (they become folder names).
+    var publishedPeople: [PersonEntry] { people.filter { Identifiers.isHandle($0.handle) } }
+
+    // MARK: - Paths (relative to the site root)
+
+    static func outcomePath(_ id: String) -> String { "outcomes/\(id)/index.html" }
+    static func personPath(_ handle: String) -> String { "people/\(handle)/index.html" }
+    static func tagPath(_ tag: String) -> String { "tags/\(tagSlug(tag))/index.html" }
+
+    static func tagSlug(_ tag: String) -> String {
+        let slug = Identifiers.slug(from: tag)
+        return slug.isEmpty ? "tag" : slug
+    }
+
+    // MARK: - Shared shapes
+
+    func person(_ handle: String?) -> Any {
+        guard let handle else { return none }
+        let entry = people.first { $0.handle == handle }
+        let hasPage = entry != nil && Identifiers.isHandle(handle)
+        return [
+            "handle": handle,
+            "name": entry?.name ?? handle,
+            "path": hasPage ? Self.personPath(handle) : none,
+        ] as [String: Any]
+    }
+
+    static func progress(checked: Int, total: Int) -> [String: Any] {
+        let percent = total == 0 ? 0 : checked * 100 / total
+        return [
+            "checked": checked, "total": total, "percent": percent, "has_items": total > 0,
+            "label": "Done: \(checked) of \(total) item\(total == 1 ? "" : "s")",
+        ]
+    }
+
+    /// What lists of outcomes show about each.
+    func summary(_ id: String) -> [String: Any] {
+        guard let outcome = published[id] else {
+            return ["id": id, "title": id, "path": none, "status": none, "owner": none, "done": none,
+                    "review_by": none, "missing": true]
+        }
+        let done = outcome.done
+        return [
+            "id": id,
+            "title": outcome.title?.value ?? id,
+            "path": Self.outcomePath(id),
+            "status": outcome.effectiveStatus.rawValue,
+            "owner": person(outcome.owner?.value),
+            "done": Self.progress(checked: done?.checkedCount ?? 0, total: done?.items.count ?? 0),
+            "review_by": outcome.reviewBy?.value ?? none,
+            "missing": false,
+        ]
+    }
+
+    func summaries(_ ids: [String]) -> [[String: Any]] { ids.map(summary) }
+
+    /// Lenses nobody in the pod covers, for living outcomes.
+    func missingLenses(_ outcome: Outcome) -> [String] {
+        guard outcome.effectiveStatus != .dropped, let pod = outcome.pod, !pod.isEmpty else { return [] }
+        let covered = Set(pod.flatMap(\.lenses).map(\.value))
+        return ledger.config.lenses.filter { !covered.contains($0) }
+    }
+
+    /// Tags in use, by slug, with the outcomes carrying each.
+    var tags: [(slug: String, name: String, ids: [String])] {
+        var byTag: [String: (name: String, ids: [String])] = [:]
+        for outcome in sortedOutcomes {
+            for tag in Set(outcome.tags.map(\.value)).sorted() {
+                let slug = Self.tagSlug(tag)
+                byTag[slug, default: (tag, [])].ids.append(outcome.id.value)
+            }
+        }
+        return byTag.keys.sorted().map { (slug: $0, name: byTag[$0]!.name, ids: byTag[$0]!.ids) }
+    }
+}
+
+/// A key that is present with nothing in it: false to Mustache's sections, and it stops
+/// the lookup from climbing to an outer context.
+let none: Bool = false

@@ -1,0 +1,173 @@
+import Mustache
+
+/// Renders every HTML page of the site from the page data and the theme. Links are
+/// relative (each page knows its way back to the root), so the same output works at `/`,
+/// under a subpath and from `file://`.
+struct SitePages {
+    let data: PageData
+    let compilation: Compilation
+    let library: MustacheLibrary
+    let baseURL: String?
+    let keepGoing: Bool
+
+    func render() -> [SiteFile] {
+        var files: [SiteFile] = []
+        func page(_ path: String, template: String, title: String, _ context: [String: Any]) {
+            var context = context
+            let depth = path.split(separator: "/").count - 1
+            context["root"] = String(repeating: "../", count: depth)
+            context["site"] = site
+            context["generator"] = "outcomes \(ToolVersion.current)"
+            context["page"] = [
+                "title": title == siteTitle ? siteTitle : "\(title) · \(siteTitle)",
+                "canonical": baseURL.map { $0 + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path) } ?? none,
+            ] as [String: Any]
+            let html = library.render(context, withTemplate: template) ?? ""
+            files.append(SiteFile(path: path, contents: Array(html.utf8)))
+        }
+
+        page("index.html", template: "index", title: siteTitle, dashboard())
+        for outcome in data.sortedOutcomes {
+            page(PageData.outcomePath(outcome.id.value), template: "outcome",
+                 title: outcome.title?.value ?? outcome.id.value, ["outcome": details(outcome)])
+        }
+        page("people/index.html", template: "people", title: "People", ["people": data.people.map(personRow)])
+        for person in data.publishedPeople {
+            page(PageData.personPath(person.handle), template: "person", title: person.name, ["person": details(person)])
+        }
+        let tags = data.tags
+        if !tags.isEmpty {
+            page("tags/index.html", template: "tags", title: "Tags", ["tags": tags.map { tag in
+                ["name": tag.name, "path": "tags/\(tag.slug)/index.html", "count": tag.ids.count] as [String: Any]
+            }])
+            for tag in tags {
+                page("tags/\(tag.slug)/index.html", template: "tag", title: "Tag: \(tag.name)",
+                     ["tag": ["name": tag.name, "outcomes": data.summaries(tag.ids)] as [String: Any]])
+            }
+        }
+        if hasProblems {
+            page("problems/index.html", template: "problems", title: "Problems",
+                 ["problems": problems, "problem_summary": compilation.summary])
+        }
+        return files
+    }
+
+    // MARK: - Page data
+
+    private var siteTitle: String { data.ledger.config.title ?? "Outcomes" }
+
+    private var hasProblems: Bool { keepGoing && !compilation.diagnostics.isEmpty }
+
+    private var site: [String: Any] {
+        [
+            "title": siteTitle,
+            "outcome_count": data.published.count,
+            "has_tags": !data.tags.isEmpty,
+            "has_problems": hasProblems,
+        ]
+    }
+
+    private var problems: [[String: Any]] {
+        compilation.diagnostics.map {
+            ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
+             "severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message]
+        }
+    }
+
+    private func dashboard() -> [String: Any] {
+        let outcomes = data.sortedOutcomes
+        let counts = OutcomeStatus.allCases.map { status in
+            ["status": status.rawValue, "count": outcomes.count { $0.effectiveStatus == status }] as [String: Any]
+        }
+        let tree = OutcomeTree(outcomes: outcomes, ledger: data.ledger).roots.map(treeNode)
+        let gaps = outcomes.compactMap { outcome -> [String: Any]? in
+            let missing = data.missingLenses(outcome)
+            guard !missing.isEmpty else { return nil }
+            return ["outcome": data.summary(outcome.id.value), "missing": missing.joined(separator: ", ")]
+        }
+        let checked = outcomes.reduce(0) { $0 + ($1.done?.checkedCount ?? 0) }
+        let total = outcomes.reduce(0) { $0 + ($1.done?.items.count ?? 0) }
+        return [
+            "status_counts": counts,
+            "progress": PageData.progress(checked: checked, total: total),
+            "tree": tree, "has_tree": !tree.isEmpty,
+            "lens_gaps": gaps, "has_lens_gaps": !gaps.isEmpty,
+            "problems": hasProblems ? problems : [], "has_problems": hasProblems,
+            "problem_summary": compilation.summary,
+        ]
+    }
+
+    private func treeNode(_ node: OutcomeTree.Node) -> [String: Any] {
+        var summary = data.summary(node.id)
+        let children = node.children.map(treeNode)
+        summary["children"] = children
+        summary["has_children"] = !children.isEmpty
+        return summary
+    }
+
+    private func details(_ outcome: Outcome) -> [String: Any] {
+        let id = outcome.id.value
+        var details = data.summary(id)
+        let lenses = data.ledger.config.lenses
+        details["lenses"] = lenses
+        details["pod"] = (outcome.pod ?? []).map { member -> [String: Any] in
+            let covered = Set(member.lenses.map(\.value))
+            return [
+                "person": data.person(member.handle.value),
+                "cells": lenses.map { ["lens": $0, "covered": covered.contains($0)] as [String: Any] },
+            ]
+        }
+        details["parent"] = outcome.parent.map { data.summary($0.value) as Any } ?? none
+        let children = data.summaries(data.ledger.children[id] ?? []).filter { $0["missing"] as? Bool == false }
+        let dependsOn = data.summaries(outcome.dependsOn.map(\.value))
+        let dependents = data.summaries(data.ledger.dependents[id] ?? []).filter { $0["missing"] as? Bool == false }
+        details["children"] = children
+        details["has_children"] = !children.isEmpty
+        details["depends_on"] = dependsOn
+        details["has_depends_on"] = !dependsOn.isEmpty
+        details["dependents"] = dependents
+        details["has_dependents"] = !dependents.isEmpty
+        let tags = Set(outcome.tags.map(\.value)).sorted().map { ["name": $0, "path": PageData.tagPath($0)] }
+        details["tags"] = tags
+        details["has_tags"] = !tags.isEmpty
+        let items = (outcome.done?.items ?? []).map { ["text": $0.text, "checked": $0.checked] as [String: Any] }
+        details["done_items"] = items
+        details["has_done_items"] = !items.isEmpty
+        details["file"] = outcome.file
+        let rendered = Markdown.render(outcome.body, droppingTitle: outcome.title?.value,
+                                       droppingListSection: data.ledger.config.doneHeading)
+        details["body_html"] = HeadingAnchors.add(to: rendered, reserved: ["main", "pod", "links", "done"])
+        return details
+    }
+
+    private func activeCount(_ person: PageData.PersonEntry) -> Int {
+        person.pods.count { data.published[$0.id]?.effectiveStatus == .active }
+    }
+
+    private func personRow(_ person: PageData.PersonEntry) -> [String: Any] {
+        [
+            "handle": person.handle, "name": person.name,
+            "path": Identifiers.isHandle(person.handle) ? PageData.personPath(person.handle) : none,
+            "pod_count": person.pods.count, "active_count": activeCount(person),
+        ]
+    }
+
+    private func details(_ person: PageData.PersonEntry) -> [String: Any] {
+        let pods = person.pods.map { pod -> [String: Any] in
+            ["outcome": data.summary(pod.id), "lenses": pod.lenses.joined(separator: ", ")]
+        }
+        let active = activeCount(person)
+        return [
+            "handle": person.handle, "name": person.name,
+            "email": person.email ?? none, "url": SafeURL.link(person.url) ?? none,
+            "pods": pods, "has_pods": !pods.isEmpty,
+            "active_count": active, "one_active": active == 1,
+        ]
+    }
+}
+
+/// One file of the built site.
+public struct SiteFile: Sendable, Equatable {
+    public var path: String
+    public var contents: [UInt8]
+}

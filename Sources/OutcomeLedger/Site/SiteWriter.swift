@@ -1,0 +1,135 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a site so that readers only ever see a whole one: everything goes into a fresh
+/// folder beside the output, which is then swapped in with one rename. A build that fails
+/// or is killed leaves the previous site as it was.
+public enum SiteWriter {
+    /// Marks a folder as written by `outcomes build`, so a rebuild may replace it.
+    public static let markerName = ".outcomes-site"
+    static let markerText = "This folder is written by `outcomes build` and replaced on every build.\n"
+
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case foreignFolder(String)
+        case notAFolder(String)
+        case unsafePath(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .foreignFolder(let path):
+                return "refusing to replace \(path): it is not empty and was not written by outcomes build (no \(SiteWriter.markerName) in it)"
+            case .notAFolder(let path): return "\(path) exists and is not a folder"
+            case .unsafePath(let path): return "refusing to write \(path): it would leave the output folder"
+            case .io(let message): return message
+            }
+        }
+    }
+
+    public static func write(_ files: [SiteFile], to output: String) throws(Failure) {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+
+        switch FileSystem.kind(of: target.path) {
+        case .missing: break
+        case .directory:
+            let entries = FileSystem.entries(of: target.path)
+            if !entries.isEmpty && !entries.contains(markerName) { throw .foreignFolder(target.path) }
+        default: throw .notAFolder(target.path)
+        }
+        for file in files where !isSafe(file.path) { throw .unsafePath(file.path) }
+
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        removeAbandonedStaging(in: parent, for: name)
+
+        let staging = parent.appendingPathComponent(".\(name).outcomes-tmp-\(getpid())")
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var folders: Set<String> = []
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                let folder = url.deletingLastPathComponent().path
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try Data(file.contents).write(to: url)
+            }
+            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw .io("cannot write the site: \(error.localizedDescription)")
+        }
+        try swapIn(staging, at: target)
+    }
+
+    /// Replaces `target` by `staging` in one step where the system can (renameat2 with
+    /// RENAME_EXCHANGE), else with two renames, and removes the old site.
+    private static func swapIn(_ staging: URL, at target: URL) throws(Failure) {
+        let manager = FileManager.default
+        if FileSystem.kind(of: target.path) == .missing {
+            guard rename(staging.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? manager.removeItem(at: staging)
+                throw .io("cannot move the site into \(target.path): \(reason)")
+            }
+            return
+        }
+        if exchange(staging.path, target.path) {
+            try? manager.removeItem(at: staging)
+            return
+        }
+        let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).outcomes-old-\(getpid())")
+        try? manager.removeItem(at: old)
+        guard rename(target.path, old.path) == 0 else {
+            try? manager.removeItem(at: staging)
+            throw .io("cannot replace \(target.path): \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging.path, target.path) == 0 else {
+            _ = rename(old.path, target.path)
+            try? manager.removeItem(at: staging)
+            throw .io("cannot replace \(target.path): \(String(cString: strerror(errno)))")
+        }
+        try? manager.removeItem(at: old)
+    }
+
+    /// Atomically exchanges two paths with Linux's renameat2, looked up at run time so the
+    /// binary still runs where it is missing.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let atCurrentDirectory: Int32 = -100
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(atCurrentDirectory, first, atCurrentDirectory, second, renameExchange) == 0
+    }
+
+    /// Staging and old folders left by builds that were killed: their process is gone.
+    private static func removeAbandonedStaging(in parent: URL, for name: String) {
+        for entry in FileSystem.entries(of: parent.path) {
+            for kind in ["tmp", "old"] {
+                let prefix = ".\(name).outcomes-\(kind)-"
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)) else { continue }
+                if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
+        }
+    }
+
+    /// A relative path that stays inside the output folder.
+    static func isSafe(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !path.hasPrefix("/")
+            && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") }
+    }
+}

@@ -1,0 +1,100 @@
+import Mustache
+
+/// The templates and assets a site is built with: the default theme embedded in the
+/// binary, overridden file by file by the ledger's `templates/` folder and then by
+/// `--templates DIR`.
+public struct Theme: Sendable {
+    /// A folder whose files override the theme, and how diagnostics name it.
+    public struct Override: Sendable {
+        public var directory: String
+        public var displayName: String
+
+        public init(directory: String, displayName: String) {
+            self.directory = directory
+            self.displayName = displayName
+        }
+    }
+
+    struct Template: Sendable {
+        var text: String
+        /// How diagnostics name the file: `<default theme>/index.mustache`, `templates/index.mustache`…
+        var file: String
+    }
+
+    /// By name without `.mustache`.
+    var templates: [String: Template] = [:]
+    /// Everything else, by path inside the theme (`assets/style.css`).
+    var assets: [String: [UInt8]] = [:]
+
+    /// The page templates the site needs.
+    static let pageTemplates = ["index", "outcome", "people", "person", "tags", "tag", "problems"]
+
+    public static func load(overrides: [Override]) -> Theme {
+        var theme = Theme()
+        for (path, text) in EmbeddedTheme.files {
+            theme.add(path: path, bytes: Array(text.utf8), file: "<default theme>/\(path)")
+        }
+        for override in overrides {
+            for path in FileSystem.files(under: override.directory) {
+                guard let bytes = try? FileSystem.read("\(override.directory)/\(path)").get() else { continue }
+                theme.add(path: path, bytes: bytes, file: "\(override.displayName)/\(path)")
+            }
+        }
+        return theme
+    }
+
+    private mutating func add(path: String, bytes: [UInt8], file: String) {
+        if path.hasSuffix(".mustache"), !path.contains("/") {
+            templates[String(path.dropLast(9))] = Template(text: String(decoding: bytes, as: UTF8.self), file: file)
+        } else {
+            assets[path] = bytes
+        }
+    }
+
+    /// Parses every template and checks that each partial it includes exists.
+    func library() -> Result<MustacheLibrary, DiagnosticsError> {
+        var library = MustacheLibrary()
+        var problems: [Diagnostic] = []
+        for name in templates.keys.sorted() {
+            let template = templates[name]!
+            do {
+                library.register(try MustacheTemplate(string: template.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(TemplateProblem.syntax(
+                    String(describing: error.error),
+                    at: SourceLocation(file: template.file, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                problems.append(TemplateProblem.syntax(String(describing: error), at: .start(of: template.file)))
+            }
+            for partial in Self.partials(in: template.text) where templates[partial.name] == nil {
+                problems.append(TemplateProblem.missingPartial(
+                    partial.name, at: SourceLocation(file: template.file, line: partial.line, column: partial.column),
+                    known: templates.keys.sorted()))
+            }
+        }
+        for name in Self.pageTemplates where templates[name] == nil {
+            problems.append(TemplateProblem.diagnostic("the page template `\(name).mustache` is missing",
+                                                       at: .start(of: "<theme>/\(name).mustache")))
+        }
+        return problems.isEmpty ? .success(library) : .failure(DiagnosticsError(problems.sorted(by: Diagnostic.reportOrder)))
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their positions (default delimiters).
+    static func partials(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(String, Int, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                var tag = rest[open.upperBound...]
+                guard let kind = tag.first, kind == ">" || kind == "<" else { rest = tag; continue }
+                tag = tag.dropFirst()
+                guard let close = tag.range(of: "}}") else { break }
+                let name = String(tag[..<close.lowerBound]).trimming(" ")
+                if !name.isEmpty { found.append((name, index + 1, column)) }
+                rest = tag[close.upperBound...]
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import OutcomeLedger
+
+/// `outcomes build [ROOT]`: check the ledger, then publish it as a static site with
+/// JSON summaries.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check a ledger and publish it as a static HTML site with JSON summaries.",
+        discussion: """
+            With errors the build stops and the output folder is left as it was, unless --keep-going. \
+            Exit status: 0 built, 1 errors in the ledger or its templates, 2 the tool could not run.
+            """
+    )
+
+    @OptionGroup var ledger: LedgerRootArgument
+
+    @Option(name: .shortAndLong, help: "The folder to write the site into (default: ROOT/_site).", completion: .directory)
+    var output: String?
+
+    @Option(help: "The absolute URL the site is published at, for canonical links (default: base_url in ledger.yml).")
+    var baseURL: String?
+
+    @Option(help: "A folder of templates overriding the default theme by file name.", completion: .directory)
+    var templates: String?
+
+    @Flag(help: "Build even when the ledger has errors, with a Problems page.")
+    var keepGoing = false
+
+    @Option(help: "The date review dates are compared with (YYYY-MM-DD); defaults to today.")
+    var today: String?
+
+    @Option(help: "Colour the report: auto, always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if let today, CalendarDate(today) == nil {
+            throw ValidationError("--today must be a date written YYYY-MM-DD, found `\(today)`")
+        }
+        if let templates, FileManager.default.fileExists(atPath: templates) == false {
+            throw ValidationError("--templates: no such folder: \(templates)")
+        }
+    }
+
+    func run() throws {
+        let date = today.flatMap(CalendarDate.init) ?? CalendarDate.today()
+        let compilation: Compilation
+        do {
+            compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date))
+        } catch {
+            Terminal.standardError("outcomes: \(error)")
+            throw ExitCode(2)
+        }
+        let reporter = HumanReporter(color: color.enabled(for: STDERR_FILENO))
+        if !compilation.diagnostics.isEmpty {
+            Terminal.standardError(reporter.report(compilation))
+        }
+        if compilation.errorCount > 0 && !keepGoing {
+            Terminal.standardError("outcomes: not building: fix the errors above, or build anyway with --keep-going")
+            throw ExitCode(1)
+        }
+
+        var overrides: [Theme.Override] = []
+        let ledgerTemplates = (ledger.root as NSString).appendingPathComponent("templates")
+        if FileManager.default.fileExists(atPath: ledgerTemplates) {
+            overrides.append(.init(directory: ledgerTemplates, displayName: "templates"))
+        }
+        if let templates { overrides.append(.init(directory: templates, displayName: templates)) }
+        let options = SiteBuilder.Options(baseURL: baseURL, overrides: overrides, keepGoing: keepGoing)
+
+        let files: [SiteFile]
+        switch SiteBuilder.files(for: compilation, options: options) {
+        case .success(let built): files = built
+        case .failure(let problems):
+            var report = compilation
+            report.diagnostics = problems.diagnostics
+            report.fileCount = 0
+            Terminal.standardError(reporter.report(report))
+            throw ExitCode(1)
+        }
+
+        let destination = output ?? (ledger.root as NSString).appendingPathComponent("_site")
+        do {
+            try SiteWriter.write(files, to: destination)
+        } catch {
+            Terminal.standardError("outcomes: \(error)")
+            throw ExitCode(2)
+        }
+        let pages = files.count { $0.path.hasSuffix(".html") }
+        let index = URL(fileURLWithPath: destination).standardizedFileURL.appendingPathComponent("index.html").path
+        Terminal.standardOutput("Built \(pages) pages into \(destination)\nOpen \(index)\n")
+    }
+}
