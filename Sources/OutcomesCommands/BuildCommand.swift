@@ -73,10 +73,9 @@ struct BuildCommand: ParsableCommand {
         switch SiteBuilder.files(for: compilation, options: options) {
         case .success(let built): files = built
         case .failure(let problems):
-            var report = compilation
-            report.diagnostics = problems.diagnostics
-            report.fileCount = 0
-            Terminal.standardError(reporter.report(report))
+            let count = problems.diagnostics.count
+            Terminal.standardError(reporter.report(
+                problems.diagnostics, summary: "\(count) template error\(count == 1 ? "" : "s"); nothing was built"))
             throw ExitCode(1)
         }
 

@@ -16,12 +16,18 @@ public struct HumanReporter: Reporter {
     }
 
     public func report(_ compilation: Compilation) -> String {
+        report(compilation.diagnostics, summary: compilation.summary)
+    }
+
+    /// Diagnostics of any stage, closed by a summary line.
+    public func report(_ diagnostics: [Diagnostic], summary: String) -> String {
         var output = ""
-        for diagnostic in compilation.diagnostics {
+        for diagnostic in diagnostics {
             output += render(diagnostic)
             output += "\n"
         }
-        output += paint(compilation.summary, compilation.errorCount > 0 ? .error : .bold) + "\n"
+        let failed = diagnostics.contains { $0.severity == .error }
+        output += paint(summary, failed ? .error : .bold) + "\n"
         return output
     }
 

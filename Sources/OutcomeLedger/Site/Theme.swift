@@ -60,16 +60,21 @@ public struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: template.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                problems.append(TemplateProblem.syntax(
-                    String(describing: error.error),
-                    at: SourceLocation(file: template.file, line: error.context.lineNumber, column: error.context.columnNumber)))
+                var problem = TemplateProblem.syntax(
+                    TemplateProblem.describe(error.error),
+                    at: SourceLocation(file: template.file, line: error.context.lineNumber, column: error.context.columnNumber))
+                problem.sourceLine = error.context.line
+                problems.append(problem)
             } catch {
                 problems.append(TemplateProblem.syntax(String(describing: error), at: .start(of: template.file)))
             }
+            let lines = template.text.split(separator: "\n", omittingEmptySubsequences: false)
             for partial in Self.partials(in: template.text) where templates[partial.name] == nil {
-                problems.append(TemplateProblem.missingPartial(
+                var problem = TemplateProblem.missingPartial(
                     partial.name, at: SourceLocation(file: template.file, line: partial.line, column: partial.column),
-                    known: templates.keys.sorted()))
+                    known: templates.keys.sorted())
+                problem.sourceLine = String(lines[partial.line - 1])
+                problems.append(problem)
             }
         }
         for name in Self.pageTemplates where templates[name] == nil {
