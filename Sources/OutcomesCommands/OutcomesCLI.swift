@@ -9,7 +9,7 @@ public struct OutcomesCLI: ParsableCommand {
         commandName: "outcomes",
         abstract: "Check outcome ledgers: markdown files that say what done looks like, who owns it, and how.",
         version: ToolVersion.current,
-        subcommands: [CheckCommand.self, BuildCommand.self, RulesCommand.self]
+        subcommands: [CheckCommand.self, BuildCommand.self, RulesCommand.self, SchemaCommand.self]
     )
 
     public init() {}
@@ -18,7 +18,7 @@ public struct OutcomesCLI: ParsableCommand {
     public static func run(arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            try CommandArguments.$current.withValue(arguments) { try command.run() }
             return 0
         } catch let code as ExitCode {
             return code.rawValue
@@ -33,6 +33,11 @@ public struct OutcomesCLI: ParsableCommand {
             return 2
         }
     }
+}
+
+/// The arguments as typed, for options whose meaning depends on their order.
+enum CommandArguments {
+    @TaskLocal static var current: [String] = []
 }
 
 /// The ledger folder argument shared by the commands that read a ledger.

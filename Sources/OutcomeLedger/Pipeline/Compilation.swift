@@ -3,8 +3,11 @@
 public struct Compilation: Sendable {
     public var ledger: Ledger
     public var diagnostics: [Diagnostic]
+    /// Every outcome file found, readable or not, in path order.
+    public var outcomeFiles: [String]
+
     /// How many outcome files were found.
-    public var fileCount: Int
+    public var fileCount: Int { outcomeFiles.count }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

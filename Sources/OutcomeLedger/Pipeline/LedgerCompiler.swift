@@ -38,7 +38,7 @@ public enum LedgerCompiler {
             sources.diagnostics.append(Config.problem("the outcomes folder `\(config.outcomesFolder)` does not exist",
                                                       at: location))
             return finish(sources, ledger: LedgerResolver.resolve(config: config, outcomes: [], people: people),
-                          fileCount: 0, options: options)
+                          outcomeFiles: [], options: options)
         }
         sources.diagnostics += found.diagnostics
 
@@ -56,11 +56,11 @@ public enum LedgerCompiler {
         for rule in RuleRegistry.ledgerRules {
             sources.diagnostics += rule.check(context)
         }
-        return finish(sources, ledger: ledger, fileCount: found.outcomeFiles.count, options: options)
+        return finish(sources, ledger: ledger, outcomeFiles: found.outcomeFiles, options: options)
     }
 
     /// Applies `rules:` settings and `--strict`, attaches source lines, and sorts.
-    private static func finish(_ sources: SourceSet, ledger: Ledger, fileCount: Int, options: Options) -> Compilation {
+    private static func finish(_ sources: SourceSet, ledger: Ledger, outcomeFiles: [String], options: Options) -> Compilation {
         let settings = ledger.config.ruleSettings
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(sources.diagnostics.count)
@@ -76,7 +76,7 @@ public enum LedgerCompiler {
             diagnostics.append(diagnostic)
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return Compilation(ledger: ledger, diagnostics: diagnostics, fileCount: fileCount)
+        return Compilation(ledger: ledger, diagnostics: diagnostics, outcomeFiles: outcomeFiles)
     }
 }
 

@@ -15,7 +15,7 @@ public struct HumanReporter: Reporter {
         self.color = color
     }
 
-    public func report(_ compilation: Compilation) -> String {
+    public func report(_ compilation: Compilation, context: ReportContext = ReportContext()) -> String {
         report(compilation.diagnostics, summary: compilation.summary)
     }
 

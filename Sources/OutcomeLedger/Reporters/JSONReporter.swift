@@ -8,7 +8,7 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    public func report(_ compilation: Compilation) -> String {
+    public func report(_ compilation: Compilation, context: ReportContext = ReportContext()) -> String {
         JSONValue.object([
             ("version", .int(1)),
             ("files", .int(compilation.fileCount)),

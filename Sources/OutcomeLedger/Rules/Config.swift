@@ -3,6 +3,7 @@ public enum Config: Rule {
     public static let name = "config"
     public static let defaultSeverity = Severity.error
     public static let summary = "`ledger.yml` or `people.yml` has a problem"
+    public static let rationale = "`ledger.yml` and `people.yml` must be well-formed: they steer every other rule."
 
     public static let examples: [RuleExample] = [
         RuleExample(triggers: true, files: ["ledger.yml": "pod_size: {min: 2, maks: 4}\n",

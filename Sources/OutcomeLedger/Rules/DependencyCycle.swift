@@ -4,6 +4,7 @@ public enum DependencyCycle: LedgerRule {
     public static let name = "dependency-cycle"
     public static let defaultSeverity = Severity.error
     public static let summary = "a cycle through `depends_on`, or through `parent` (prints the cycle)"
+    public static let rationale = "Outcomes must be orderable: nothing may depend on itself, directly or through others, and no outcome may roll up into itself."
 
     static func linked(_ key: String, to other: String) -> String {
         RuleExample.file(RuleExample.standardFrontMatter + "\n\(key): \(other)")

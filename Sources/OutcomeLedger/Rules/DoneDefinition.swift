@@ -3,6 +3,7 @@ public enum DoneDefinition: LedgerRule {
     public static let name = "done-definition"
     public static let defaultSeverity = Severity.error
     public static let summary = "no \"Done when\" section, or it has no list items"
+    public static let rationale = "The organisation agrees on what done looks like before the pod decides how."
 
     public static let examples: [RuleExample] = [
         .outcome(body: "## How\nInvite artists in weekly batches.", triggers: true, at: "outcomes/example.md:1:1"),

@@ -3,6 +3,7 @@ public enum DoneMeasurable: LedgerRule {
     public static let name = "done-measurable"
     public static let defaultSeverity = Severity.warning
     public static let summary = "a done item has no number, percentage, date or comparison (≥ ≤ < > =)"
+    public static let rationale = "\"Improve onboarding\" can't be checked; \"week-4 retention ≥ 35 % by March\" can."
 
     public static let examples: [RuleExample] = [
         .outcome(body: "## Done when\n- [ ] Artists love the upload flow\n\n## How\nInvite artists.",

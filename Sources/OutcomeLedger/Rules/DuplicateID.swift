@@ -4,6 +4,7 @@ public enum DuplicateID: LedgerRule {
     public static let name = "duplicate-id"
     public static let defaultSeverity = Severity.error
     public static let summary = "two outcomes share an id (reported on each, naming the other)"
+    public static let rationale = "Each id names exactly one outcome. Ids that differ only in case collide too, because their pages would share a folder on case-insensitive file systems."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter + "\nid: grow-artists", triggers: true, at: "outcomes/example.md:8:5",

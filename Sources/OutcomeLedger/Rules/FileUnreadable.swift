@@ -3,6 +3,7 @@ public enum FileUnreadable: Rule {
     public static let name = "file-unreadable"
     public static let defaultSeverity = Severity.error
     public static let summary = "the file can't be read or isn't valid UTF-8"
+    public static let rationale = "The file could not be read, or is not text the compiler can trust."
 
     /// Invalid UTF-8 can't be written in a Swift string; the decoding tests cover it.
     public static let examples: [RuleExample] = [

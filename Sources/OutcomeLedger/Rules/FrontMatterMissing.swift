@@ -3,6 +3,7 @@ public enum FrontMatterMissing: Rule {
     public static let name = "front-matter-missing"
     public static let defaultSeverity = Severity.error
     public static let summary = "no front matter block, or it is never closed"
+    public static let rationale = "An outcome file must open with a YAML front matter block."
 
     public static let examples: [RuleExample] = [
         RuleExample(triggers: true, files: [RuleExample.mainFile: "# Grow artists\n"],

@@ -3,6 +3,7 @@ public enum FrontMatterSyntax: Rule {
     public static let name = "front-matter-syntax"
     public static let defaultSeverity = Severity.error
     public static let summary = "the YAML doesn't parse, uses anchors or aliases, or repeats a key"
+    public static let rationale = "The front matter must be plain YAML: no syntax errors, anchors, aliases or duplicate keys."
 
     public static let examples: [RuleExample] = [
         .outcome("title: [Grow artists", triggers: true),

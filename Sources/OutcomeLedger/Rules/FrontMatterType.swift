@@ -3,6 +3,7 @@ public enum FrontMatterType: Rule {
     public static let name = "front-matter-type"
     public static let defaultSeverity = Severity.error
     public static let summary = "a value has the wrong type or is not one of the allowed values"
+    public static let rationale = "Each front-matter key has a type; values outside it are errors, not guesses."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter.replacingStatus(with: "done"), triggers: true,

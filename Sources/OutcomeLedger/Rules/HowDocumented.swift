@@ -3,6 +3,7 @@ public enum HowDocumented: LedgerRule {
     public static let name = "how-documented"
     public static let defaultSeverity = Severity.warning
     public static let summary = "an active or achieved outcome has no non-empty How section"
+    public static let rationale = "The owner decides how, and documents it, once work has started."
 
     public static let examples: [RuleExample] = [
         .outcome(body: "## Done when\n- [ ] 500 artists by 2027-03-31", triggers: true, at: "outcomes/example.md:1:1"),

@@ -3,6 +3,7 @@ public enum InvalidID: LedgerRule {
     public static let name = "invalid-id"
     public static let defaultSeverity = Severity.error
     public static let summary = "an id (written, or taken from the file name) isn't a slug `[a-z0-9][a-z0-9-]*`"
+    public static let rationale = "Ids become folder names and URLs, so they are lowercase slugs."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter + "\nid: Grow_Artists", triggers: true, at: "outcomes/example.md:8:5"),

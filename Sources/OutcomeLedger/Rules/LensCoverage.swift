@@ -4,6 +4,7 @@ public enum LensCoverage: LedgerRule {
     public static let name = "lens-coverage"
     public static let defaultSeverity = Severity.error
     public static let summary = "some lens is covered by no pod member (names the missing lenses)"
+    public static let rationale = "Every outcome needs each kind of judgment: someone builds, someone operates, someone communicates. One person may cover several."
 
     public static let examples: [RuleExample] = [
         .outcome("title: Grow artists\nowner: ana\npod:\n  ana: builder\n  li: operator", triggers: true,

@@ -3,6 +3,7 @@ public enum MissingKey: Rule {
     public static let name = "missing-key"
     public static let defaultSeverity = Severity.error
     public static let summary = "`title`, `owner` or `pod` is absent"
+    public static let rationale = "Every outcome needs a title, an accountable owner and a pod."
 
     public static let examples: [RuleExample] = [
         .outcome("title: Grow artists\npod: {ana: [builder, communicator], li: operator}", triggers: true,

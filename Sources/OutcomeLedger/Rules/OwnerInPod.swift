@@ -3,6 +3,7 @@ public enum OwnerInPod: LedgerRule {
     public static let name = "owner-in-pod"
     public static let defaultSeverity = Severity.error
     public static let summary = "the owner isn't a member of the pod"
+    public static let rationale = "The accountable owner works inside the pod, not above it."
 
     public static let examples: [RuleExample] = [
         .outcome("title: Grow artists\nowner: sam\npod: {ana: [builder, communicator], li: operator}", triggers: true,

@@ -3,6 +3,7 @@ public enum PodSize: LedgerRule {
     public static let name = "pod-size"
     public static let defaultSeverity = Severity.error
     public static let summary = "the pod's member count is outside `pod_size` (default 2–4)"
+    public static let rationale = "A pod is small enough to share one loop and big enough to cover the lenses."
 
     public static let examples: [RuleExample] = [
         .outcome("title: Grow artists\nowner: ana\npod:\n  ana: [builder, operator, communicator]", triggers: true,

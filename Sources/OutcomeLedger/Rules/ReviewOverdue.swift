@@ -3,6 +3,7 @@ public enum ReviewOverdue: LedgerRule {
     public static let name = "review-overdue"
     public static let defaultSeverity = Severity.warning
     public static let summary = "`review_by` is in the past for a proposed or active outcome (`--today` overrides the date)"
+    public static let rationale = "Open outcomes are reviewed by their owner on the date they promised."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter + "\nreview_by: 2020-01-15", triggers: true, at: "outcomes/example.md:8:12"),

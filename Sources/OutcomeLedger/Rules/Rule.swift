@@ -11,6 +11,8 @@ public protocol Rule: Sendable {
     static var defaultSeverity: Severity { get }
     /// One line: what the rule fires on.
     static var summary: String { get }
+    /// Why the rule exists, for reports that carry a full description (SARIF).
+    static var rationale: String { get }
     static var examples: [RuleExample] { get }
 }
 

@@ -3,6 +3,7 @@ public enum SpanOfOwnership: LedgerRule {
     public static let name = "span-of-ownership"
     public static let defaultSeverity = Severity.warning
     public static let summary = "a person is in more than `max_pods_per_person` (default 3) proposed or active pods"
+    public static let rationale = "One person can sustain a wide span of ownership, but not an unlimited one."
 
     static func pod(_ title: String) -> String {
         RuleExample.file("title: \(title)\nowner: ana\npod: {ana: [builder, communicator], li: operator}\nstatus: active")

@@ -3,6 +3,7 @@ public enum StatusMismatch: LedgerRule {
     public static let name = "status-mismatch"
     public static let defaultSeverity = Severity.warning
     public static let summary = "`achieved` with open done items, or every item checked but still proposed/active"
+    public static let rationale = "The status should agree with the done checklist."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter.replacingStatus(with: "achieved"), triggers: true,

@@ -6,6 +6,7 @@ public enum TemplateProblem: Rule {
     public static let name = "template"
     public static let defaultSeverity = Severity.error
     public static let summary = "a site template has a syntax error or includes a missing partial (build only)"
+    public static let rationale = "A site template that can't be used: it doesn't parse, or includes a partial that no template provides. Raised by `outcomes build`."
 
     /// Templates are not ledger files; the site-building tests cover this rule.
     public static let examples: [RuleExample] = []

@@ -3,6 +3,7 @@ public enum UnknownKey: Rule {
     public static let name = "unknown-key"
     public static let defaultSeverity = Severity.error
     public static let summary = "a front-matter key that isn't in the schema (x- keys are user data)"
+    public static let rationale = "Keys outside the schema are usually typos; `x-` keys are the way to keep user data."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter + "\nownr: ana", triggers: true, at: "outcomes/example.md:8:1"),

@@ -3,6 +3,7 @@ public enum UnknownLens: LedgerRule {
     public static let name = "unknown-lens"
     public static let defaultSeverity = Severity.error
     public static let summary = "a pod member covers a lens that isn't in `lenses`"
+    public static let rationale = "Lenses come from a fixed list (`lenses` in ledger.yml), so typos don't create new ones."
 
     public static let examples: [RuleExample] = [
         .outcome("title: Grow artists\nowner: ana\npod:\n  ana: [builder, comunicator]\n  li: operator",

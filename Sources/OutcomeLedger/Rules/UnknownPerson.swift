@@ -4,6 +4,7 @@ public enum UnknownPerson: LedgerRule {
     public static let name = "unknown-person"
     public static let defaultSeverity = Severity.error
     public static let summary = "a handle isn't in `people.yml` (only when the ledger has one)"
+    public static let rationale = "With a roster, every handle must be on it: typos in handles are caught, and the site can show full names."
 
     static let roster = "ana: {name: Ana Sousa}\nli: {name: Li Wei}\n"
 

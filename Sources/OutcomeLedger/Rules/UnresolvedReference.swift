@@ -3,6 +3,7 @@ public enum UnresolvedReference: LedgerRule {
     public static let name = "unresolved-reference"
     public static let defaultSeverity = Severity.error
     public static let summary = "`parent` or a `depends_on` entry names no outcome"
+    public static let rationale = "`parent` and `depends_on` must name outcomes that exist in the ledger."
 
     public static let examples: [RuleExample] = [
         .outcome(RuleExample.standardFrontMatter + "\nparent: music-ap", triggers: true, at: "outcomes/example.md:8:9",

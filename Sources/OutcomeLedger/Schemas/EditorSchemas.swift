@@ -1,0 +1,110 @@
+/// JSON Schemas (draft-07) for what people type: an outcome's front matter and
+/// `ledger.yml`. Built from the same lists the parsers enforce, so an editor's
+/// completions and `outcomes check` agree.
+public enum EditorSchemas {
+    public static let names = ["front-matter", "config"]
+
+    public static func schema(named name: String) -> String? {
+        switch name {
+        case "front-matter": return frontMatter().rendered()
+        case "config": return config().rendered()
+        default: return nil
+        }
+    }
+
+    static let slugPattern = "^[a-z0-9][a-z0-9-]*$"
+    static let handlePattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
+    static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+    static func frontMatter() -> JSONValue {
+        let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+        let handle: JSONValue = .object([("type", .string("string")), ("pattern", .string(handlePattern))])
+        let id: JSONValue = .object([("type", .string("string")), ("pattern", .string(slugPattern))])
+        let lens: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+        let properties: [String: (JSONValue, String)] = [
+            "title": (text, "The outcome, phrased as a result."),
+            "id": (id, "Defaults to the file name without .md; unique across the ledger."),
+            "owner": (handle, "The one accountable person; must be in the pod."),
+            "pod": (.object([
+                ("type", .string("object")),
+                ("minProperties", .int(1)),
+                ("propertyNames", .object([("pattern", .string(handlePattern))])),
+                ("additionalProperties", .object([("oneOf", .array([
+                    lens,
+                    .object([("type", .string("array")), ("items", lens), ("minItems", .int(1))]),
+                ]))])),
+            ]), "Each member's handle and the lens, or list of lenses, they cover."),
+            "status": (.object([("enum", .array(OutcomeStatus.allCases.map { .string($0.rawValue) }))]),
+                       "Defaults to proposed."),
+            "parent": (id, "The id of the outcome this one rolls up to."),
+            "depends_on": (.object([("type", .string("array")), ("items", id)]), "Ids of the outcomes this one depends on."),
+            "review_by": (.object([("type", .string("string")), ("pattern", .string(datePattern))]),
+                          "When the owner next reviews the outcome (YYYY-MM-DD)."),
+            "tags": (.object([("type", .string("array")), ("items", text)]), "Free-form tags."),
+        ]
+        return .object([
+            ("$schema", .string("http://json-schema.org/draft-07/schema#")),
+            ("title", .string("outcomes front matter")),
+            ("description", .string("The YAML front matter of an outcome file. Keys starting with x- are your own data.")),
+            ("type", .string("object")),
+            ("required", .array(OutcomeParser.requiredKeys.map(JSONValue.string))),
+            ("properties", .object(OutcomeParser.knownKeys.map { key in
+                (key, described(properties[key]!.0, properties[key]!.1))
+            })),
+            ("patternProperties", .object([("^x-", .object([]))])),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    static func config() -> JSONValue {
+        let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+        let count: JSONValue = .object([("type", .string("integer")), ("minimum", .int(1))])
+        let defaults = LedgerConfig()
+        let properties: [String: (JSONValue, String)] = [
+            "title": (text, "The ledger's name, shown on the site."),
+            "outcomes": (text.adding("default", .string(defaults.outcomesFolder)), "The folder of outcome files, inside the root."),
+            "pod_size": (.object([
+                ("type", .string("object")),
+                ("properties", .object([("min", count), ("max", count)])),
+                ("additionalProperties", .bool(false)),
+                ("default", .object([("min", .int(defaults.podSize.lowerBound)), ("max", .int(defaults.podSize.upperBound))])),
+            ]), "How many people a pod has."),
+            "lenses": (.object([
+                ("type", .string("array")), ("items", text), ("minItems", .int(1)), ("uniqueItems", .bool(true)),
+                ("default", .array(defaults.lenses.map(JSONValue.string))),
+            ]), "The lenses every pod must cover."),
+            "done_heading": (text.adding("default", .string(defaults.doneHeading)), "The heading of the done-definition."),
+            "how_heading": (text.adding("default", .string(defaults.howHeading)), "The heading of the approach."),
+            "max_pods_per_person": (count.adding("default", .int(defaults.maxPodsPerPerson)),
+                                    "Proposed or active pods per person before span-of-ownership warns."),
+            "rules": (.object([
+                ("type", .string("object")),
+                ("propertyNames", .object([("enum", .array(RuleRegistry.names.map(JSONValue.string)))])),
+                ("additionalProperties", .object([("enum", .array(RuleSetting.allCases.map { .string($0.rawValue) }))])),
+            ]), "Severity by rule name: error, warning or off."),
+            "base_url": (text, "The address the site is published at, for canonical links."),
+        ]
+        return .object([
+            ("$schema", .string("http://json-schema.org/draft-07/schema#")),
+            ("title", .string("outcomes ledger.yml")),
+            ("description", .string("Settings of an outcome ledger. Every key is optional.")),
+            ("type", .string("object")),
+            ("properties", .object(ConfigParser.knownKeys.map { key in
+                (key, described(properties[key]!.0, properties[key]!.1))
+            })),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    private static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
+        schema.adding("description", .string(description), first: true)
+    }
+}
+
+extension JSONValue {
+    /// An object with one more member (at the front, or the end).
+    func adding(_ key: String, _ value: JSONValue, first: Bool = false) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(first ? [(key, value)] + members : members + [(key, value)])
+    }
+}
