@@ -14,7 +14,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := tidy
 SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: site test build deps test-deps install screenshots clean
+.PHONY: site test build deps test-deps install install-check screenshots clean
 
 # Installs missing Debian packages, as root or through sudo: $(call apt,PACKAGES).
 define apt
@@ -51,6 +51,18 @@ site: build
 
 test: test-deps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory install-check
+
+# `make install`, then the installed binary checks and builds a ledger from elsewhere,
+# with no repository files beside it.
+install-check:
+	@prefix="$$(mktemp -d)"; trap 'rm -rf "$$prefix"' EXIT; \
+	$(MAKE) --no-print-directory install PREFIX="$$prefix" >/dev/null && \
+	ledger="$$(pwd)/$(EXAMPLE)" && cd "$$prefix" && \
+	"$$prefix/bin/outcomes" check "$$ledger" && \
+	"$$prefix/bin/outcomes" build "$$ledger" --output "$$prefix/site" >/dev/null && \
+	test -s "$$prefix/site/index.html" && test -s "$$prefix/site/assets/style.css" && \
+	echo "install-check: the installed binary checks and builds $(EXAMPLE) from another folder"
 
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin"

@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "outcomes", dependencies: ["OutcomesCommands"]),
         .testTarget(
             name: "OutcomeLedgerTests",
-            dependencies: ["OutcomeLedger", "OutcomesCommands", "outcomes"],
+            dependencies: ["OutcomeLedger", "OutcomesCommands", "outcomes", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
     ]
