@@ -49,19 +49,26 @@ enum FileSystem {
 
     struct ReadFailure: Error, Equatable, Sendable {
         var reason: String
+        /// Set when the file was not read because it is larger than asked for.
+        var size: Int?
 
-        init(reason: String) { self.reason = reason }
+        init(reason: String, size: Int? = nil) {
+            self.reason = reason
+            self.size = size
+        }
         init(_ code: Int32) { self.reason = String(cString: strerror(code)) }
     }
 
-    /// A regular file's bytes. Opened non-blocking so a FIFO can't stall the build.
-    static func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+    /// A regular file's bytes, unless it is larger than `limit`. Opened non-blocking so a
+    /// FIFO can't stall the build; the size is checked before anything is read.
+    static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure(reason: "not a regular file")) }
+        guard Int(info.st_size) <= limit else { return .failure(ReadFailure(reason: "too large", size: Int(info.st_size))) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
@@ -73,6 +80,8 @@ enum FileSystem {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            // A file that grows while being read is held to the limit too.
+            if bytes.count > limit { return .failure(ReadFailure(reason: "too large", size: bytes.count)) }
         }
         return .success(bytes)
     }

@@ -70,8 +70,8 @@ public struct LedgerDiscovery: Sendable {
     }
 
     /// The bytes of a file under the root, or why they can't be had.
-    public func read(_ relative: String) -> Result<[UInt8], ReadFailure> {
-        FileSystem.read(absolute(relative)).mapError { ReadFailure(reason: $0.reason) }
+    public func read(_ relative: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
+        FileSystem.read(absolute(relative), limit: limit).mapError { ReadFailure(reason: $0.reason, size: $0.size) }
     }
 
     /// Whether a file exists (following links) under the root.
@@ -81,6 +81,8 @@ public struct LedgerDiscovery: Sendable {
 
     public struct ReadFailure: Error, Equatable, Sendable {
         public var reason: String
+        /// The file's size, when it was refused for being larger than the limit.
+        public var size: Int?
     }
 
     // MARK: - File system

@@ -17,6 +17,8 @@ public struct LedgerConfig: Sendable, Equatable {
     public var maxPodsPerPerson: Int = 3
     public var ruleSettings: [String: RuleSetting] = [:]
     public var baseURL: String?
+    /// Files larger than this many bytes are skipped with `file-too-large`.
+    public var maxFileSize: Int = 1 << 20
 
     public init() {}
 

@@ -75,6 +75,8 @@ public struct Outcome: Sendable {
     public var body: String
     /// The line of the file where the body starts (1-based).
     public var bodyStartLine: Int
+    /// False when the body was refused as too complex to parse: its sections are unknown.
+    public var bodyIsParsed: Bool = true
     /// False when the front matter was missing or did not parse; rules about its content
     /// then stay quiet, since the parser has already said what is wrong.
     public var hasFrontMatter: Bool

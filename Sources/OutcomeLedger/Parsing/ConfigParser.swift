@@ -3,7 +3,7 @@
 public enum ConfigParser {
     public static let knownKeys = [
         "title", "outcomes", "pod_size", "lenses", "done_heading", "how_heading",
-        "max_pods_per_person", "rules", "base_url",
+        "max_pods_per_person", "rules", "base_url", "max_file_size",
     ]
 
     public static func parse(_ source: SourceText, ruleNames: [String]) -> (LedgerConfig, [Diagnostic]) {
@@ -63,6 +63,19 @@ struct ConfigValues {
         return nil
     }
 
+    /// `1048576`, `512 KiB`, `2 MiB` (also KB and MB, as the same binary units).
+    static func byteCount(_ text: String) -> Int? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = parts.first, let number = Int(first), number > 0, parts.count <= 2 else { return nil }
+        guard parts.count == 2 else { return number }
+        switch parts[1].uppercased() {
+        case "B": return number
+        case "KIB", "KB": return number << 10
+        case "MIB", "MB": return number << 20
+        default: return nil
+        }
+    }
+
     mutating func unknownKey(_ key: String, known: [String], at location: SourceLocation) {
         problem("unknown key `\(key)`", at: location,
                 hint: Suggestions.didYouMean(key, in: known) ?? "known keys: \(known.map { "`\($0)`" }.joined(separator: ", "))")
@@ -119,6 +132,12 @@ private struct ConfigReader {
             config.maxPodsPerPerson = values.positiveInteger(value, key: key) ?? config.maxPodsPerPerson
         case "rules": readRules(value)
         case "base_url": config.baseURL = values.text(value, key: key)
+        case "max_file_size":
+            if let text = value.scalar, let bytes = ConfigValues.byteCount(text) {
+                config.maxFileSize = bytes
+            } else {
+                values.problem("`max_file_size` must be a size such as `1048576`, `512 KiB` or `2 MiB`", at: value.location)
+            }
         default: values.unknownKey(key, known: ConfigParser.knownKeys, at: keyLocation)
         }
     }

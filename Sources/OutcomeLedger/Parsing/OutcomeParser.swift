@@ -19,7 +19,14 @@ public enum OutcomeParser {
         }
         outcome.body = split.body
         outcome.bodyStartLine = split.bodyStartLine
-        readBody(of: &outcome, source: source, config: config)
+        if let excess = MarkdownComplexity.check(split.body) {
+            let line = split.bodyStartLine + excess.line - 1
+            diagnostics.append(MarkdownTooComplex.refused(
+                excess, at: source.location(line: line, column: source.scalarColumn(line: line, byteColumn: excess.byteColumn))))
+            outcome.bodyIsParsed = false
+        } else {
+            readBody(of: &outcome, source: source, config: config)
+        }
 
         switch YAMLReader.read(split.yaml, startLine: split.yamlStartLine, source: source) {
         case .failure(let problem):

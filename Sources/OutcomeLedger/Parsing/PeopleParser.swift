@@ -6,8 +6,15 @@ public enum PeopleParser {
         var values = ConfigValues()
         guard let entries = values.rootMapping(of: source) else { return ([], values.diagnostics) }
         var people: [Person] = []
+        var seen: [String: String] = [:]
         for entry in entries {
             guard let handle = values.key(entry) else { continue }
+            if let other = seen[handle.lowercased()] {
+                values.problem("`\(handle)` differs from `\(other)` only in case; their pages would collide",
+                               at: entry.key.location)
+                continue
+            }
+            seen[handle.lowercased()] = handle
             guard Identifiers.isHandle(handle) else {
                 values.problem("`\(handle)` is not a valid handle", at: entry.key.location,
                                hint: "handles use ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit")

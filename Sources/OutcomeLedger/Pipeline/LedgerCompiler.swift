@@ -24,6 +24,7 @@ public enum LedgerCompiler {
             config = parsed.0
             sources.diagnostics += parsed.1
         }
+        sources.sizeLimit = config.maxFileSize
         var people: [Person]?
         if let text = sources.text(LedgerConfig.peopleFileName) {
             let parsed = PeopleParser.parse(text)
@@ -85,6 +86,8 @@ private struct SourceSet {
     let discovery: LedgerDiscovery
     var texts: [String: SourceText] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Ledger content (not the trusted `ledger.yml`) is held to `max_file_size`.
+    var sizeLimit = Int.max
 
     init(discovery: LedgerDiscovery) {
         self.discovery = discovery
@@ -94,9 +97,13 @@ private struct SourceSet {
     /// there is no usable text.
     mutating func text(_ path: String) -> SourceText? {
         guard discovery.exists(path) || path.hasSuffix(".md") else { return nil }
-        switch discovery.read(path) {
+        switch discovery.read(path, limit: sizeLimit) {
         case .failure(let failure):
-            diagnostics.append(FileUnreadable.unreadable(path, reason: failure.reason))
+            if let size = failure.size {
+                diagnostics.append(FileTooLarge.tooLarge(path, size: size, limit: sizeLimit))
+            } else {
+                diagnostics.append(FileUnreadable.unreadable(path, reason: failure.reason))
+            }
             return nil
         case .success(let bytes):
             switch SourceText.decode(path: path, bytes: bytes) {

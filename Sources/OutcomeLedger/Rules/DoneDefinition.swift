@@ -14,7 +14,7 @@ public enum DoneDefinition: LedgerRule {
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         let heading = context.ledger.config.doneHeading
-        return context.livingOutcomes.compactMap { outcome in
+        return context.livingParsedOutcomes.compactMap { outcome in
             guard let done = outcome.done else {
                 return diagnostic("no \"\(heading)\" section", at: .start(of: outcome.file),
                                   hint: "add `## \(heading)` with a list of checkable results")

@@ -16,7 +16,7 @@ public enum HowDocumented: LedgerRule {
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         let heading = context.ledger.config.howHeading
-        return context.livingOutcomes.compactMap { outcome in
+        return context.livingParsedOutcomes.compactMap { outcome in
             let status = outcome.effectiveStatus
             guard status == .active || status == .achieved else { return nil }
             guard let how = outcome.how else {

@@ -41,6 +41,12 @@ public struct RuleContext: Sendable {
     public var livingOutcomes: [Outcome] {
         readableOutcomes.filter { $0.effectiveStatus != .dropped }
     }
+
+    /// Living outcomes whose body was parsed (not refused as too complex), for the rules
+    /// about its sections.
+    public var livingParsedOutcomes: [Outcome] {
+        livingOutcomes.filter(\.bodyIsParsed)
+    }
 }
 
 /// A rule run over the resolved ledger by the validation stage.

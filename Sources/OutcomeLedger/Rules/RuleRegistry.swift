@@ -25,6 +25,8 @@ public enum RuleRegistry {
         HowDocumented.self,
         Config.self,
         LinkOutsideRoot.self,
+        FileTooLarge.self,
+        MarkdownTooComplex.self,
         TemplateProblem.self,
     ]
 

@@ -83,6 +83,13 @@ public enum EditorSchemas {
                 ("additionalProperties", .object([("enum", .array(RuleSetting.allCases.map { .string($0.rawValue) }))])),
             ]), "Severity by rule name: error, warning or off."),
             "base_url": (text, "The address the site is published at, for canonical links."),
+            "max_file_size": (.object([
+                ("oneOf", .array([
+                    count,
+                    .object([("type", .string("string")), ("pattern", .string("^[0-9]+( (B|KB|KiB|MB|MiB))?$"))]),
+                ])),
+                ("default", .string("1 MiB")),
+            ]), "Files larger than this are skipped with file-too-large: bytes, or a size such as 512 KiB."),
         ]
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),

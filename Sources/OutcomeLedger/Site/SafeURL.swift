@@ -1,7 +1,10 @@
-/// Links taken from ledger data (a person's `url`) reach an `href` only when they are
-/// plainly web or mail addresses; anything else (`javascript:`, `data:`, obfuscated
-/// schemes) is dropped.
+/// Keeps dangerous links out of the site. Markdown is rendered in cmark-gfm's safe mode,
+/// which already blanks `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs;
+/// this is the second line: every `href` and `src` of the rendered body is checked again
+/// as a browser would read it (entities decoded, whitespace and control characters
+/// dropped, any case), and links from ledger data must be plain web or mail addresses.
 enum SafeURL {
+    /// A person's `url` from people.yml, if it is an http, https or mailto address.
     static func link(_ text: String?) -> String? {
         guard let text else { return nil }
         let trimmed = text.trimming(" ")
@@ -10,5 +13,72 @@ enum SafeURL {
         // Control characters and spaces have no place in a URL and can hide a scheme.
         guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }) else { return nil }
         return trimmed
+    }
+
+    /// Whether a URL, as written in an HTML attribute, would run code or load a document
+    /// from the URL itself.
+    static func isDangerous(_ attribute: String) -> Bool {
+        let decoded = decodeEntities(attribute)
+        let scheme = decoded.unicodeScalars
+            .filter { $0.value > 0x20 && $0.value != 0x7F }
+            .prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
+        guard scheme.count < decoded.unicodeScalars.count else { return false }
+        let name = String(String.UnicodeScalarView(scheme)).lowercased()
+        switch name {
+        case "javascript", "vbscript", "file": return true
+        case "data":
+            let rest = decoded.lowercased().drop { $0 != ":" }.dropFirst()
+            return !["image/png", "image/gif", "image/jpeg", "image/webp"].contains { rest.hasPrefix($0) }
+        default: return false
+        }
+    }
+
+    /// Blanks every dangerous `href="…"` and `src="…"` in HTML produced by cmark. (cmark
+    /// escapes `"` in text, so these spellings only occur as real attributes.)
+    static func removingDangerousLinks(from html: String) -> String {
+        var output = ""
+        output.reserveCapacity(html.utf8.count)
+        var rest = Substring(html)
+        while let attribute = [rest.firstRange(of: "href=\""), rest.firstRange(of: "src=\"")]
+            .compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            output += rest[..<attribute.upperBound]
+            rest = rest[attribute.upperBound...]
+            guard let close = rest.firstIndex(of: "\"") else { break }
+            let value = rest[..<close]
+            if !isDangerous(String(value)) { output += value }
+            rest = rest[close...]
+        }
+        return output + rest
+    }
+
+    /// Decimal, hexadecimal and the few named entities that matter in a scheme.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var output = String.UnicodeScalarView()
+        var scalars = Array(text.unicodeScalars)[...]
+        while let first = scalars.first {
+            guard first == "&", let end = scalars.prefix(12).firstIndex(of: ";") else {
+                output.append(first)
+                scalars = scalars.dropFirst()
+                continue
+            }
+            let name = String(String.UnicodeScalarView(scalars[(scalars.startIndex + 1)..<end]))
+            var value: UInt32?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                value = UInt32(name.dropFirst(2), radix: 16)
+            } else if name.hasPrefix("#") {
+                value = UInt32(name.dropFirst())
+            } else {
+                value = ["colon": 58, "tab": 9, "newline": 10, "amp": 38, "quot": 34, "lt": 60, "gt": 62][name.lowercased()]
+            }
+            if let value, let scalar = Unicode.Scalar(value) {
+                output.append(scalar)
+                scalars = scalars[(end + 1)...]
+            } else {
+                output.append(first)
+                scalars = scalars.dropFirst()
+            }
+        }
+        return String(output)
     }
 }

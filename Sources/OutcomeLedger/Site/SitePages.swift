@@ -134,9 +134,14 @@ struct SitePages {
         details["done_items"] = items
         details["has_done_items"] = !items.isEmpty
         details["file"] = outcome.file
-        let rendered = Markdown.render(outcome.body, droppingTitle: outcome.title?.value,
-                                       droppingListSection: data.ledger.config.doneHeading)
-        details["body_html"] = HeadingAnchors.add(to: rendered, reserved: ["main", "pod", "links", "done"])
+        if outcome.bodyIsParsed {
+            let rendered = Markdown.render(outcome.body, droppingTitle: outcome.title?.value,
+                                           droppingListSection: data.ledger.config.doneHeading)
+            details["body_html"] = SafeURL.removingDangerousLinks(
+                from: HeadingAnchors.add(to: rendered, reserved: ["main", "pod", "links", "done"]))
+        } else {
+            details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"
+        }
         return details
     }
 
