@@ -9,9 +9,10 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 EXAMPLE ?= examples/music-app
 # Debian packages: the build needs libcmark-gfm (with its GFM extensions) and pkg-config;
-# the tests validate HTML with tidy.
+# the tests validate HTML with tidy and check markdown against the GFM spec that the
+# cmark-gfm package ships.
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := tidy
+TEST_PACKAGES := tidy cmark-gfm
 SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
 .PHONY: site test build deps test-deps install install-check screenshots clean

@@ -87,6 +87,23 @@ public enum Markdown {
         }
     }
 
+    /// Plain rendering with the same parser and extensions and no page adjustments. The
+    /// site never passes `unsafe`; it exists so the wrapper can be checked against the
+    /// GFM spec, whose raw-HTML examples expect the HTML passed through.
+    static func html(
+        _ markdown: String, unsafe: Bool = false, alignmentAsStyle: Bool = true, extensions: [String] = extensionNames
+    ) -> String {
+        withDocument(markdown, extensions: extensions) { document, parser in
+            var flags = options | (unsafe ? CMARK_OPT_UNSAFE : 0)
+            if !alignmentAsStyle { flags &= ~CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES }
+            guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
+                return ""
+            }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+    }
+
     // MARK: - C
 
     /// Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set. Table
@@ -141,11 +158,13 @@ public enum Markdown {
 
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+    private static func withDocument<T>(
+        _ markdown: String, extensions: [String] = extensionNames, _ body: (OpaquePointer, OpaquePointer) -> T
+    ) -> T {
         _ = registerExtensions
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        for name in extensions {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, syntaxExtension)
             }
