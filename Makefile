@@ -4,6 +4,7 @@
 #   make test         install what is missing, run the test suite
 #   make install      install the binary into $(PREFIX)/bin
 #   make screenshots  render pages of the music-app site to PNGs with headless Chromium
+#   make fuzz         fuzz the untrusted-input stages for SECONDS seconds (default 60)
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
@@ -15,7 +16,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := tidy cmark-gfm
 SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: site test build deps test-deps install install-check screenshots clean
+.PHONY: site test build deps test-deps install install-check screenshots fuzz clean
 
 # Installs missing Debian packages, as root or through sudo: $(call apt,PACKAGES).
 define apt
@@ -86,5 +87,15 @@ screenshots: site
 	done; \
 	echo "Screenshots are in $$(pwd)/screenshots"
 
+# libFuzzer with AddressSanitizer, in a build folder of its own. See Tests/Fuzz/README.md.
+SECONDS ?= 60
+FUZZ_BUILD := .build-fuzz
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --product outcomes-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	$(FUZZ_BUILD)/release/outcomes-fuzz -max_total_time=$(SECONDS) -max_len=8192 -timeout=5 -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus Tests/Fuzz/corpus
+
 clean:
-	rm -rf .build screenshots
+	rm -rf .build $(FUZZ_BUILD) screenshots

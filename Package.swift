@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "outcomes", targets: ["outcomes"]),
         .library(name: "OutcomeLedger", targets: ["OutcomeLedger"]),
+        .library(name: "OutcomeSite", targets: ["OutcomeSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -20,13 +21,15 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The compiler: discover, parse, resolve, validate, report.
         .target(
             name: "OutcomeLedger",
-            dependencies: [
-                "CCmarkGFM",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        // The site emitter: pages from templates, JSON summaries, atomic writing.
+        .target(
+            name: "OutcomeSite",
+            dependencies: ["OutcomeLedger", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTheme"]
         ),
         // Turns templates/ into Swift source at build time: the theme travels inside the binary.
@@ -36,13 +39,18 @@ let package = Package(
             name: "OutcomesCommands",
             dependencies: [
                 "OutcomeLedger",
+                "OutcomeSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "outcomes", dependencies: ["OutcomesCommands"]),
+        // libFuzzer target for the untrusted-input stages; `make fuzz` builds it with -DFUZZING.
+        .executableTarget(name: "outcomes-fuzz", dependencies: ["OutcomeLedger"], path: "Sources/outcomes-fuzz"),
         .testTarget(
             name: "OutcomeLedgerTests",
-            dependencies: ["OutcomeLedger", "OutcomesCommands", "outcomes", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "OutcomeLedger", "OutcomeSite", "OutcomesCommands", "outcomes", .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Golden"]
         ),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomeLedger
+import OutcomeSite
 
 /// `outcomes build [ROOT]`: check the ledger, then publish it as a static site with
 /// JSON summaries.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OutcomeLedger
+@testable import OutcomeSite
 
 /// What the build must never do: run an author's markup, half-write a site, or overwrite
 /// a folder it doesn't own. And what it must let a theme author do.

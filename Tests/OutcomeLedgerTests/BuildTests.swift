@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OutcomeLedger
+@testable import OutcomeSite
 
 /// `outcomes build` as a publishing pipeline runs it.
 struct BuildTests {

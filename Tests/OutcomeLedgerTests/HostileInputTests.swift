@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OutcomeLedger
+@testable import OutcomeSite
 
 /// The ledger is untrusted: every hazard known for our markdown and YAML libraries is
 /// processed or refused quickly, located, and never reaches the output as markup. Large

@@ -6,11 +6,11 @@ import Darwin
 
 /// The few file-system calls the compiler makes, on POSIX directly: errors come back as
 /// values with the system's reason, and nothing blocks on special files.
-enum FileSystem {
-    enum Kind { case directory, regularFile, other, missing }
+package enum FileSystem {
+    package enum Kind { case directory, regularFile, other, missing }
 
     /// What is at a path, following symbolic links.
-    static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -21,20 +21,20 @@ enum FileSystem {
     }
 
     /// Whether a path is itself a symbolic link.
-    static func isSymbolicLink(_ path: String) -> Bool? {
+    package static func isSymbolicLink(_ path: String) -> Bool? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return info.st_mode & S_IFMT == S_IFLNK
     }
 
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// Names in a folder (without `.` and `..`), in byte order.
-    static func entries(of directory: String) -> [String] {
+    package static func entries(of directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
         var names: [String] = []
@@ -47,21 +47,21 @@ enum FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    struct ReadFailure: Error, Equatable, Sendable {
-        var reason: String
+    package struct ReadFailure: Error, Equatable, Sendable {
+        package var reason: String
         /// Set when the file was not read because it is larger than asked for.
-        var size: Int?
+        package var size: Int?
 
-        init(reason: String, size: Int? = nil) {
+        package init(reason: String, size: Int? = nil) {
             self.reason = reason
             self.size = size
         }
-        init(_ code: Int32) { self.reason = String(cString: strerror(code)) }
+        package init(_ code: Int32) { self.reason = String(cString: strerror(code)) }
     }
 
     /// A regular file's bytes, unless it is larger than `limit`. Opened non-blocking so a
     /// FIFO can't stall the build; the size is checked before anything is read.
-    static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
+    package static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
         defer { close(descriptor) }
@@ -88,7 +88,7 @@ enum FileSystem {
 
     /// Regular files under a folder as relative paths, following no link out of sight:
     /// hidden names and READMEs are skipped, and depth is bounded.
-    static func files(under directory: String, depth: Int = 0) -> [String] {
+    package static func files(under directory: String, depth: Int = 0) -> [String] {
         guard depth < 8 else { return [] }
         var paths: [String] = []
         for name in entries(of: directory) where !name.hasPrefix(".") && name != "README.md" {

@@ -36,7 +36,7 @@ public struct MarkdownListItem: Sendable, Equatable {
 /// no pointer leaves this file: callers get Swift values.
 public enum Markdown {
     /// The GitHub extensions every document is parsed with.
-    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    package static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
     /// Parses a body and returns its top-level blocks.
     public static func outline(_ markdown: String) -> MarkdownOutline {
@@ -243,7 +243,7 @@ public enum Markdown {
 }
 
 extension String {
-    func trimming(_ character: Character) -> String {
+    package func trimming(_ character: Character) -> String {
         var slice = Substring(self)
         while slice.first == character { slice = slice.dropFirst() }
         while slice.last == character { slice = slice.dropLast() }

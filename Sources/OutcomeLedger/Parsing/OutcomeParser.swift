@@ -41,7 +41,7 @@ public enum OutcomeParser {
     }
 
     /// `outcomes/retain-users.md` → `retain-users`.
-    static func idFromFileName(_ path: String) -> String {
+    public static func idFromFileName(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }

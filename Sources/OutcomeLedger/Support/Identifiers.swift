@@ -16,6 +16,14 @@ public enum Identifiers {
         }
     }
 
+    /// A relative path that stays inside the folder it is relative to: no leading `/`, no
+    /// empty, `.` or `..` segment, no backslash. Every output path is checked with it.
+    public static func isSafeRelativePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !path.hasPrefix("/")
+            && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") }
+    }
+
     /// A slug made from free text: diacritics folded, lowercase ASCII letters and digits,
     /// everything else collapsed into single `-`. Empty when nothing usable remains.
     public static func slug(from text: String) -> String {

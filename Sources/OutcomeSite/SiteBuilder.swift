@@ -1,4 +1,5 @@
 import Mustache
+import OutcomeLedger
 
 /// The site-emitting stage: from a compilation to the files of the site — pages, JSON
 /// summaries and theme assets — in path order.

@@ -1,3 +1,5 @@
+import OutcomeLedger
+
 /// `ledger.json`: the normalized ledger for other tools. Outcomes by id, people by handle,
 /// absent optional values as `null`, object keys sorted.
 enum LedgerJSON {

@@ -1,4 +1,5 @@
 import Mustache
+import OutcomeLedger
 
 /// Renders every HTML page of the site from the page data and the theme. Links are
 /// relative (each page knows its way back to the root), so the same output works at `/`,

@@ -1,3 +1,5 @@
+import OutcomeLedger
+
 /// The data each template receives, built from the resolved ledger. Every key is always
 /// present (nil where there is nothing), so Mustache never reaches up the context stack
 /// for a missing key and picks up a parent's value by accident. docs/templates.md lists

@@ -1,3 +1,5 @@
+import OutcomeLedger
+
 /// The outcomes arranged by parent for the dashboard. Every outcome appears exactly once,
 /// even when parents form a cycle (possible in a `--keep-going` build).
 struct OutcomeTree {

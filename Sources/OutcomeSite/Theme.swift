@@ -1,4 +1,5 @@
 import Mustache
+import OutcomeLedger
 
 /// The templates and assets a site is built with: the default theme embedded in the
 /// binary, overridden file by file by the ledger's `templates/` folder and then by
@@ -61,7 +62,7 @@ public struct Theme: Sendable {
                 library.register(try MustacheTemplate(string: template.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 var problem = TemplateProblem.syntax(
-                    TemplateProblem.describe(error.error),
+                    Self.describe(error.error),
                     at: SourceLocation(file: template.file, line: error.context.lineNumber, column: error.context.columnNumber))
                 problem.sourceLine = error.context.line
                 problems.append(problem)
@@ -102,4 +103,21 @@ public struct Theme: Sendable {
         }
         return found
     }
+
+    /// Mustache's parser errors, said in words.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return String(describing: error) }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with `}}`"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform can't apply to an inheritance section"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "only blocks may appear inside an inheritance section"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "malformed configuration tag"
+        @unknown default: return String(describing: error)
+        }
+    }
+
 }

@@ -1,3 +1,5 @@
+import OutcomeLedger
+
 /// Gives every heading of a rendered body an `id`, so sections can be linked to
 /// (`#done-when`). Safe mode guarantees every `<hN>` tag in the HTML is one of the body's
 /// headings: raw HTML from authors never reaches the output.

@@ -1,3 +1,5 @@
+import OutcomeLedger
+
 /// Keeps dangerous links out of the site. Markdown is rendered in cmark-gfm's safe mode,
 /// which already blanks `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs;
 /// this is the second line: every `href` and `src` of the rendered body is checked again

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomeLedger
 
 #if canImport(Glibc)
 import Glibc
@@ -42,7 +43,7 @@ public enum SiteWriter {
             if !entries.isEmpty && !entries.contains(markerName) { throw .foreignFolder(target.path) }
         default: throw .notAFolder(target.path)
         }
-        for file in files where !isSafe(file.path) { throw .unsafePath(file.path) }
+        for file in files where !Identifiers.isSafeRelativePath(file.path) { throw .unsafePath(file.path) }
 
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -124,12 +125,5 @@ public enum SiteWriter {
                 }
             }
         }
-    }
-
-    /// A relative path that stays inside the output folder.
-    static func isSafe(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return !path.isEmpty && !path.hasPrefix("/")
-            && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") }
     }
 }

@@ -1,4 +1,0 @@
-import Foundation
-import OutcomesCommands
-
-exit(OutcomesCLI.run(arguments: Array(CommandLine.arguments.dropFirst())))
