@@ -84,6 +84,7 @@ struct BuildTests {
             #expect(!html.contains("src=\"http"), "\(page)")
             #expect(!html.contains("<link rel=\"stylesheet\" href=\"http"), "\(page)")
             #expect(html.contains("<html lang=\"en\">"))
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), "\(page)")
             #expect(html.components(separatedBy: "<h1").count == 2, "\(page) has one h1")
         }
         let index = try String(contentsOf: output.appendingPathComponent("outcomes/retain-users/index.html"), encoding: .utf8)
