@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The only C in the project: libcmark-gfm and its extensions, from the system.
@@ -32,6 +33,11 @@ let package = Package(
             dependencies: ["OutcomeLedger", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTheme"]
         ),
+        // The preview server of `outcomes serve`.
+        .target(
+            name: "OutcomeServer",
+            dependencies: ["OutcomeLedger", "OutcomeSite", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // Turns templates/ into Swift source at build time: the theme travels inside the binary.
         .executableTarget(name: "embed-theme", path: "Sources/embed-theme"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["embed-theme"]),
@@ -40,6 +46,7 @@ let package = Package(
             dependencies: [
                 "OutcomeLedger",
                 "OutcomeSite",
+                "OutcomeServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "OutcomeLedgerTests",
             dependencies: [
-                "OutcomeLedger", "OutcomeSite", "OutcomesCommands", "outcomes", .product(name: "Yams", package: "Yams"),
+                "OutcomeLedger", "OutcomeSite", "OutcomeServer", "OutcomesCommands", "outcomes", .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden"]
         ),

@@ -133,11 +133,3 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
-
-extension CalendarDate {
-    /// Today in the machine's time zone.
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))!
-    }
-}

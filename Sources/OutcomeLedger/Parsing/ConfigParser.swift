@@ -103,6 +103,8 @@ private struct ConfigReader {
     }
 
     private mutating func read(key: String, _ value: YAMLNode, keyLocation: SourceLocation) {
+        // A key written with nothing after it keeps its default, as if it were absent.
+        if value.isNull && ConfigParser.knownKeys.contains(key) { return }
         switch key {
         case "title": config.title = values.text(value, key: key)
         case "outcomes":

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `YYYY-MM-DD` date, compared as written: review dates need no time zone.
 public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var year: Int
@@ -35,5 +37,17 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+}
+
+extension CalendarDate {
+    /// Today in the machine's time zone.
+    public static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        var date = CalendarDate("2000-01-01")!
+        date.year = parts.year ?? 2000
+        date.month = parts.month ?? 1
+        date.day = parts.day ?? 1
+        return date
     }
 }

@@ -1,0 +1,88 @@
+import OutcomeLedger
+
+/// What the preview server adds to pages: a script that reloads the page when the site is
+/// rebuilt, and a page listing the ledger's errors when it can't be built.
+enum PreviewPages {
+    static let versionPath = "/__outcomes/version"
+    static let scriptPath = "/__outcomes/live-reload.js"
+
+    /// Polls the build number twice a second and reloads when it changes.
+    static let script = """
+        (function () {
+          var seen = null;
+          function poll() {
+            fetch("\(versionPath)", { cache: "no-store" })
+              .then(function (response) { return response.text(); })
+              .then(function (version) {
+                if (seen !== null && version !== seen) { location.reload(); }
+                seen = version;
+              })
+              .catch(function () {})
+              .then(function () { setTimeout(poll, 500); });
+          }
+          poll();
+        })();
+
+        """
+
+    /// A built page, with the live-reload script and a policy that lets it run.
+    static func withLiveReload(_ html: String) -> String {
+        var page = html.replacingOccurrences(of: "default-src 'none';",
+                                             with: "default-src 'none'; script-src 'self'; connect-src 'self';")
+        let tag = "<script src=\"\(scriptPath)\"></script>\n"
+        if let body = page.range(of: "</body>", options: .backwards) {
+            page.insert(contentsOf: tag, at: body.lowerBound)
+        } else {
+            page += tag
+        }
+        return page
+    }
+
+    /// Shown for every page while the ledger has errors, instead of a stale site.
+    static func errors(_ diagnostics: [Diagnostic], summary: String) -> String {
+        let rows = diagnostics.map { diagnostic in
+            let location = diagnostic.location
+            return "<li><code>\(escape("\(location.file):\(location.line):\(location.column)"))</code> "
+                + "<strong>\(diagnostic.severity.rawValue)</strong> \(escape(diagnostic.message)) "
+                + "<code>[\(escape(diagnostic.rule))]</code></li>"
+        }.joined(separator: "\n")
+        return withLiveReload("""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>The ledger has errors</title>
+            <style>
+            body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+            li { margin: .5rem 0; } code { font-size: .9em; } strong { color: #a40e26; }
+            @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } strong { color: #ff9492; } }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>The ledger has errors</h1>
+            <p>\(escape(summary)). Fix them and this page reloads by itself.</p>
+            <ul>
+            \(rows)
+            </ul>
+            </main>
+            </body>
+            </html>
+
+            """)
+    }
+
+    static let notFound = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+        <body><main><h1>Not found</h1><p><a href="/index.html">Back to the dashboard</a></p></main></body></html>
+
+        """
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,218 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import OutcomeLedger
+import OutcomeSite
+
+/// `outcomes serve`: builds the ledger into a temporary folder, serves it over HTTP, and
+/// rebuilds when the ledger changes; open pages reload by themselves. While the ledger has
+/// errors, every page shows them instead of a stale site.
+public struct PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var root: String
+        public var host: String
+        public var port: UInt16
+        public var templates: String?
+
+        public init(root: String, host: String = "127.0.0.1", port: UInt16 = 4000, templates: String? = nil) {
+            self.root = root
+            self.host = host
+            self.port = port
+            self.templates = templates
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotListen(String, underlying: String)
+        case badHost(String)
+
+        public var description: String {
+            switch self {
+            case .cannotListen(let address, let reason):
+                return "cannot listen on \(address): \(reason); choose another port with --port"
+            case .badHost(let host): return "--host must be an IP address such as 127.0.0.1 or ::1, found `\(host)`"
+            }
+        }
+    }
+
+    let options: Options
+    /// Where progress and problems are reported (the terminal).
+    let log: @Sendable (String) -> Void
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Serves until the task is cancelled; `onListening` receives the site's address. The
+    /// temporary folder is removed on the way out.
+    public func run(onListening: @escaping @Sendable (URL) -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-serve-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = PreviewState(site: folder.appendingPathComponent("site"))
+        let watcher = LedgerWatcher(root: options.root, extraFolders: options.templates.map { [$0] } ?? [])
+        let firstOutcomesFolder = await rebuild(into: state)
+
+        let server = try makeServer(handler: PreviewHandler(state: state))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // The server runs until cancelled; if it can't listen, it fails first and ends all.
+            group.addTask {
+                do {
+                    try await server.run()
+                } catch is CancellationError {
+                } catch {
+                    throw Failure.cannotListen("\(options.host):\(options.port)", underlying: Self.reason(error))
+                }
+            }
+            // Once it listens: announce the address, then watch the ledger and rebuild.
+            group.addTask {
+                try await server.waitUntilListening(timeout: 10)
+                if let address = await server.listeningAddress { onListening(Self.url(for: address)) }
+                var outcomesFolder = firstOutcomesFolder
+                var last = watcher.snapshot(outcomesFolder: outcomesFolder)
+                while !Task.isCancelled {
+                    try await Task.sleep(nanoseconds: 250_000_000)
+                    let now = watcher.snapshot(outcomesFolder: outcomesFolder)
+                    guard now != last else { continue }
+                    last = now
+                    outcomesFolder = await rebuild(into: state)
+                }
+            }
+            try await group.next()
+            group.cancelAll()
+            await server.stop()
+        }
+    }
+
+    /// Compiles and builds the site, or records the errors. Returns the outcomes folder,
+    /// which `ledger.yml` may have just changed.
+    private func rebuild(into state: PreviewState) async -> String {
+        let started = Date()
+        let compilation: Compilation
+        do {
+            compilation = try LedgerCompiler.compile(root: options.root, options: .init(today: CalendarDate.today()))
+        } catch {
+            await state.fail([], summary: "\(error)")
+            log("outcomes: \(error)")
+            return LedgerConfig().outcomesFolder
+        }
+        let outcomesFolder = compilation.ledger.config.outcomesFolder
+        let reporter = HumanReporter(color: false)
+        guard compilation.errorCount == 0 else {
+            await state.fail(compilation.diagnostics, summary: compilation.summary)
+            log(reporter.report(compilation))
+            return outcomesFolder
+        }
+        var overrides: [Theme.Override] = []
+        let ledgerTemplates = "\(options.root)/templates"
+        if FileSystem.kind(of: ledgerTemplates) == .directory {
+            overrides.append(.init(directory: ledgerTemplates, displayName: "templates"))
+        }
+        if let templates = options.templates { overrides.append(.init(directory: templates, displayName: templates)) }
+        switch SiteBuilder.files(for: compilation, options: .init(overrides: overrides)) {
+        case .failure(let problems):
+            await state.fail(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors")
+            log(reporter.report(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors"))
+        case .success(let files):
+            do {
+                try SiteWriter.write(files, to: await state.site.path)
+                await state.succeed()
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+                let warnings = compilation.warningCount
+                log("Built \(files.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
+                    + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
+            } catch {
+                await state.fail([], summary: "\(error)")
+                log("outcomes: \(error)")
+            }
+        }
+        return outcomesFolder
+    }
+
+    private func makeServer(handler: some HTTPHandler) throws -> HTTPServer {
+        let host = options.host == "localhost" ? "127.0.0.1" : options.host
+        do {
+            if host.contains(":") {
+                return HTTPServer(address: try sockaddr_in6.inet6(ip6: host, port: options.port), logger: .disabled, handler: handler)
+            }
+            return HTTPServer(address: try sockaddr_in.inet(ip4: host, port: options.port), logger: .disabled, handler: handler)
+        } catch {
+            throw Failure.badHost(options.host)
+        }
+    }
+
+    static func url(for address: Socket.Address) -> URL {
+        switch address {
+        case .ip4(let host, let port): return URL(string: "http://\(host):\(port)/")!
+        case .ip6(let host, let port): return URL(string: "http://[\(host)]:\(port)/")!
+        default: return URL(string: "http://localhost/")!
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let text = "\(error)"
+        return text.lowercased().contains("in use") || text.contains("98") ? "the address is already in use" : text
+    }
+}
+
+/// The current build: a folder to serve, or the errors that stopped it; and a number that
+/// changes with every rebuild, which open pages watch.
+actor PreviewState {
+    let site: URL
+    private(set) var version = 0
+    private(set) var problems: (diagnostics: [Diagnostic], summary: String)?
+
+    init(site: URL) {
+        self.site = site
+    }
+
+    func succeed() {
+        problems = nil
+        version += 1
+    }
+
+    func fail(_ diagnostics: [Diagnostic], summary: String) {
+        problems = (diagnostics, summary)
+        version += 1
+    }
+}
+
+/// Answers every request from the current build.
+struct PreviewHandler: HTTPHandler {
+    let state: PreviewState
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let raw = request.target.path(percentEncoded: true)
+        switch raw {
+        case PreviewPages.versionPath:
+            return Self.response(.ok, "text/plain; charset=utf-8", Data("\(await state.version)".utf8))
+        case PreviewPages.scriptPath:
+            return Self.response(.ok, "text/javascript; charset=utf-8", Data(PreviewPages.script.utf8))
+        default:
+            break
+        }
+        guard request.method == .GET || request.method == .HEAD, let path = SiteFiles.relativePath(forRequestPath: raw) else {
+            return Self.response(.notFound, "text/html; charset=utf-8", Data(PreviewPages.notFound.utf8))
+        }
+        if let problems = await state.problems, path.hasSuffix(".html") {
+            let page = PreviewPages.errors(problems.diagnostics, summary: problems.summary)
+            return Self.response(.internalServerError, "text/html; charset=utf-8", Data(page.utf8))
+        }
+        let file = state.site.appendingPathComponent(path)
+        var target = file
+        if FileSystem.kind(of: file.path) == .directory { target = file.appendingPathComponent("index.html") }
+        guard FileSystem.kind(of: target.path) == .regularFile, let data = try? Data(contentsOf: target) else {
+            return Self.response(.notFound, "text/html; charset=utf-8", Data(PreviewPages.notFound.utf8))
+        }
+        let type = SiteFiles.contentType(of: target.path)
+        if type.hasPrefix("text/html") {
+            return Self.response(.ok, type, Data(PreviewPages.withLiveReload(String(decoding: data, as: UTF8.self)).utf8))
+        }
+        return Self.response(.ok, type, data)
+    }
+
+    static func response(_ status: HTTPStatusCode, _ type: String, _ body: Data) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: body)
+    }
+}

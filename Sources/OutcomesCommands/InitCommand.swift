@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import OutcomeLedger
+
+/// `outcomes init [DIR]`: start a ledger that passes `outcomes check` as it is.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new ledger: ledger.yml, people.yml and an example outcome.",
+        discussion: "Refuses to overwrite existing files (exit status 2). Adds _site/ to .gitignore."
+    )
+
+    @Argument(help: "The folder to create the ledger in (created if missing).", completion: .directory)
+    var directory: String = "."
+
+    @Option(help: ArgumentHelp("Also write CI workflows: github.", valueName: "system"))
+    var ci: CISystem?
+
+    enum CISystem: String, ExpressibleByArgument, CaseIterable { case github }
+
+    func run() throws {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        let title = root.lastPathComponent.isEmpty || root.path == "/" ? "Outcomes" : root.lastPathComponent
+        var files = LedgerScaffold.files(title: title, today: CalendarDate.today())
+        if ci == .github { files += CIWorkflows.github }
+
+        let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        guard existing.isEmpty else {
+            Terminal.standardError("outcomes: not overwriting existing files in \(root.path): \(existing.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        do {
+            for file in files {
+                let url = root.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try (file.text.hasSuffix("\n") ? file.text : file.text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            }
+            try ignoreSite(in: root)
+        } catch {
+            Terminal.standardError("outcomes: cannot write the ledger: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let written = files.map { "  \($0.path)" }.joined(separator: "\n")
+        Terminal.standardOutput("""
+            Created a ledger in \(root.path):
+            \(written)
+
+            Next: edit people.yml and the example outcome, add outcomes with
+              outcomes new "A result worth reaching" --owner you --pod you,teammate
+            and preview the site with
+              outcomes serve \(directory == "." ? "" : directory)
+
+            """)
+    }
+
+    /// Adds `_site/` to `.gitignore`, creating it or appending to it.
+    private func ignoreSite(in root: URL) throws {
+        let url = root.appendingPathComponent(".gitignore")
+        let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let lines = current.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !lines.contains("_site/") && !lines.contains("_site") && !lines.contains("/_site/") else { return }
+        let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
+        try (current + separator + "_site/\n").write(to: url, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import OutcomeLedger
+@testable import OutcomeServer
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `outcomes serve` run for real on a loopback port: pages, rebuilds, the errors page, and
+/// nothing left behind.
+@Suite(.serialized)
+struct ServeTests {
+    /// A running `outcomes serve`, stopped with SIGINT when the test is done.
+    final class Server {
+        let process = Process()
+        let url: URL
+        let output: URL
+
+        init(root: URL, arguments: [String] = []) throws {
+            output = TestSupport.temporaryFolder().appendingPathComponent("stdout")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.executableURL = TestSupport.binary
+            process.arguments = ["serve", root.path, "--port", "0"] + arguments
+            process.standardOutput = try FileHandle(forWritingTo: output)
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var found: URL?
+            for _ in 0..<100 where found == nil {
+                usleep(100_000)
+                let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+                found = text.split(separator: " ").first { $0.hasPrefix("http://") }.flatMap { URL(string: String($0)) }
+            }
+            guard let found else {
+                process.terminate()
+                throw CocoaError(.fileReadUnknown)
+            }
+            url = found
+        }
+
+        func stop() -> Int32 {
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+
+        func get(_ path: String) throws -> (status: Int, body: String) {
+            let semaphore = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var result: (Int, String) = (0, "")
+            let task = URLSession.shared.dataTask(with: URL(string: path, relativeTo: url)!) { data, response, _ in
+                result = ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self))
+                semaphore.signal()
+            }
+            task.resume()
+            _ = semaphore.wait(timeout: .now() + 10)
+            return result
+        }
+
+        /// A request written byte for byte, so nothing normalises `..` on the way.
+        func rawStatus(_ target: String) -> Int {
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(url.port!).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { return 0 }
+            let request = "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            _ = request.withCString { send(socket, $0, strlen($0), 0) }
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 12 else { return 0 }
+            return Int(String(decoding: buffer[9..<12], as: UTF8.self)) ?? 0
+        }
+    }
+
+    static func copyOfMusicApp() throws -> URL {
+        let copy = TestSupport.temporaryFolder().appendingPathComponent("music-app")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: TestSupport.example("music-app")), to: copy)
+        try? FileManager.default.removeItem(at: copy.appendingPathComponent("_site"))
+        return copy
+    }
+
+    /// Polls until `condition` holds or `seconds` pass.
+    static func eventually(_ seconds: Double = 8, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            usleep(200_000)
+        }
+        return false
+    }
+
+    @Test func servesPagesAndRebuildsOnChange() throws {
+        let root = try Self.copyOfMusicApp()
+        let server = try Server(root: root)
+        defer { _ = server.stop() }
+        let index = try server.get("/")
+        #expect(index.status == 200)
+        #expect(index.body.contains("<h1>Music app</h1>"))
+        #expect(index.body.contains("<script src=\"\(PreviewPages.scriptPath)\"></script>"))
+        let page = try server.get("/outcomes/retain-users/index.html")
+        #expect(page.status == 200)
+        #expect(page.body.contains("Listeners are still listening after week 4"))
+        #expect(try server.get(PreviewPages.scriptPath).body.contains("location.reload()"))
+        let version = try server.get(PreviewPages.versionPath).body
+
+        let file = root.appendingPathComponent("outcomes/retain-users.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Listeners are still listening after week 4",
+                                      with: "title: Listeners stay past week 4").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Self.eventually { try server.get("/outcomes/retain-users/index.html").body.contains("<h1>Listeners stay past week 4</h1>") })
+        #expect(try server.get(PreviewPages.versionPath).body != version)
+    }
+
+    @Test func neverServesOutsideTheSite() throws {
+        let server = try Server(root: try Self.copyOfMusicApp())
+        defer { _ = server.stop() }
+        for target in ["/../", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/outcomes/../../x", "/..%2f..%2fetc/passwd"] {
+            #expect(server.rawStatus(target) == 404, "\(target)")
+        }
+        #expect(server.rawStatus("/assets/style.css") == 200)
+        #expect(try server.get("/no-such-page.html").status == 404)
+    }
+
+    @Test func aBrokenLedgerShowsItsErrors() throws {
+        let root = try Self.copyOfMusicApp()
+        let server = try Server(root: root)
+        defer { _ = server.stop() }
+        try "---\ntitle: Broken\n".write(to: root.appendingPathComponent("outcomes/broken.md"), atomically: true, encoding: .utf8)
+        #expect(try Self.eventually { try server.get("/").status == 500 })
+        let page = try server.get("/outcomes/retain-users/index.html")
+        #expect(page.body.contains("The ledger has errors"))
+        #expect(page.body.contains("outcomes/broken.md:1:1"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/broken.md"))
+        #expect(try Self.eventually { try server.get("/").status == 200 })
+    }
+
+    @Test func ctrlCStopsCleanlyAndRemovesTheTemporaryFolder() throws {
+        let server = try Server(root: try Self.copyOfMusicApp())
+        let pid = server.process.processIdentifier
+        let temporary = FileManager.default.temporaryDirectory.path
+        let folders = { try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("outcomes-serve-\(pid)-") } }
+        #expect(try folders().count == 1)
+        #expect(server.stop() == 0)
+        #expect(try folders().isEmpty)
+        #expect(server.rawStatus("/") == 0, "the port is closed")
+    }
+
+    @Test func aPortInUseIsAClearErrorWithExitTwo() throws {
+        let holder = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        listen(holder, 1)
+        var bound = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &bound) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(holder, $0, &length) }
+        }
+        let port = UInt16(bigEndian: bound.sin_port)
+        let run = try TestSupport.run(["serve", TestSupport.example("music-app"), "--port", "\(port)"], timeout: 20)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("already in use"))
+    }
+
+    @Test func requestPathsMapInsideTheSite() {
+        #expect(SiteFiles.relativePath(forRequestPath: "/") == "index.html")
+        #expect(SiteFiles.relativePath(forRequestPath: "/outcomes/x/") == "outcomes/x/index.html")
+        #expect(SiteFiles.relativePath(forRequestPath: "/a%20b.css") == "a b.css")
+        #expect(SiteFiles.relativePath(forRequestPath: "/a/../b") == nil)
+        #expect(SiteFiles.relativePath(forRequestPath: "/%2e%2e/b") == nil)
+        #expect(SiteFiles.contentType(of: "x/style.css") == "text/css; charset=utf-8")
+    }
+}
