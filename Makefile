@@ -5,6 +5,7 @@
 #   make install      install the binary into $(PREFIX)/bin
 #   make screenshots  render pages of the music-app site to PNGs with headless Chromium
 #   make fuzz         fuzz the untrusted-input stages for SECONDS seconds (default 60)
+#   make bench        outcomes against Hugo on 10,000 outcomes (QUICK=1: 1,000; SCALE=1: also 100,000)
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
@@ -16,7 +17,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := tidy cmark-gfm
 SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: site test build deps test-deps install install-check screenshots fuzz clean
+.PHONY: site test build deps test-deps install install-check screenshots fuzz bench clean
 
 # Installs missing Debian packages, as root or through sudo: $(call apt,PACKAGES).
 define apt
@@ -87,6 +88,13 @@ screenshots: site
 	done; \
 	echo "Screenshots are in $$(pwd)/screenshots"
 
+# Speed and memory, judged against Hugo on the same files. See bench/run.py.
+RUNS ?= 3
+bench: build
+	$(call apt,hugo)
+	python3 bench/run.py "$$($(SWIFT) build -c release --show-bin-path)/outcomes" --runs $(RUNS) \
+	  $(if $(QUICK),--quick) $(if $(SCALE),--scale)
+
 # libFuzzer with AddressSanitizer, in a build folder of its own. See Tests/Fuzz/README.md.
 SECONDS ?= 60
 FUZZ_BUILD := .build-fuzz
@@ -98,4 +106,4 @@ fuzz: deps
 	  -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus Tests/Fuzz/corpus
 
 clean:
-	rm -rf .build $(FUZZ_BUILD) screenshots
+	rm -rf .build $(FUZZ_BUILD) .build-bench screenshots

@@ -18,22 +18,22 @@ enum HeadingAnchors {
             return anchor
         }.makeIterator()
 
-        var output = ""
-        output.reserveCapacity(rendered.html.utf8.count + rendered.headings.count * 24)
-        var rest = Substring(rendered.html)
-        while let open = rest.range(of: "<h") {
-            output += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            if let level = after.first, ("2"..."6").contains(level), after.dropFirst().first == ">",
+        // Every `<h2>`…`<h6>` opening tag gets the next anchor; levels are one digit.
+        let bytes = Array(rendered.html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + rendered.headings.count * 24)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">"),
                let anchor = anchors.next() {
-                output += "<h\(level) id=\"\(anchor)\">"
-                rest = after.dropFirst(2)
+                output += Array("<h".utf8) + [bytes[index + 2]] + Array(" id=\"\(anchor)\">".utf8)
+                index += 4
             } else {
-                output += "<h"
-                rest = after
+                output.append(bytes[index])
+                index += 1
             }
         }
-        output += rest
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -9,6 +9,11 @@ struct PageData {
     /// Outcomes that get a page: valid, unique ids. By id.
     let published: [String: Outcome]
     let people: [PersonEntry]
+    /// People by handle, for the many lookups pages make.
+    private let peopleByHandle: [String: PersonEntry]
+    /// Outcomes in id order, and the tags in use: computed once, read by every page.
+    let sortedOutcomes: [Outcome]
+    let tags: [(slug: String, name: String, ids: [String])]
 
     /// A person as the site shows them: from `people.yml`, or from the pods when there is none.
     struct PersonEntry {
@@ -43,9 +48,10 @@ struct PageData {
         } else {
             people = pods.keys.sorted().map { PersonEntry(handle: $0, name: $0, pods: pods[$0]!) }
         }
+        peopleByHandle = Dictionary(people.map { ($0.handle, $0) }) { first, _ in first }
+        sortedOutcomes = published.keys.sorted().map { published[$0]! }
+        tags = Self.tags(of: sortedOutcomes)
     }
-
-    var sortedOutcomes: [Outcome] { published.keys.sorted().map { published[$0]! } }
 
     /// Handles that get a page: valid handles only (they become folder names).
     var publishedPeople: [PersonEntry] { people.filter { Identifiers.isHandle($0.handle) } }
@@ -65,7 +71,7 @@ struct PageData {
 
     func person(_ handle: String?) -> Any {
         guard let handle else { return none }
-        let entry = people.first { $0.handle == handle }
+        let entry = peopleByHandle[handle]
         let hasPage = entry != nil && Identifiers.isHandle(handle)
         return [
             "handle": handle,
@@ -111,7 +117,7 @@ struct PageData {
     }
 
     /// Tags in use, by slug, with the outcomes carrying each.
-    var tags: [(slug: String, name: String, ids: [String])] {
+    private static func tags(of sortedOutcomes: [Outcome]) -> [(slug: String, name: String, ids: [String])] {
         var byTag: [String: (name: String, ids: [String])] = [:]
         for outcome in sortedOutcomes {
             for tag in Set(outcome.tags.map(\.value)).sorted() {

@@ -38,19 +38,23 @@ enum SafeURL {
     /// Blanks every dangerous `href="…"` and `src="…"` in HTML produced by cmark. (cmark
     /// escapes `"` in text, so these spellings only occur as real attributes.)
     static func removingDangerousLinks(from html: String) -> String {
-        var output = ""
-        output.reserveCapacity(html.utf8.count)
-        var rest = Substring(html)
-        while let attribute = [rest.firstRange(of: "href=\""), rest.firstRange(of: "src=\"")]
-            .compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
-            output += rest[..<attribute.upperBound]
-            rest = rest[attribute.upperBound...]
-            guard let close = rest.firstIndex(of: "\"") else { break }
-            let value = rest[..<close]
-            if !isDangerous(String(value)) { output += value }
-            rest = rest[close...]
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            output.append(bytes[index])
+            guard bytes[index] == UInt8(ascii: "\""), index >= 4,
+                  bytes[(index - 4)...index].elementsEqual("src=\"".utf8)
+                    || (index >= 5 && bytes[(index - 5)...index].elementsEqual("href=\"".utf8))
+            else { index += 1; continue }
+            var close = index + 1
+            while close < bytes.count, bytes[close] != UInt8(ascii: "\"") { close += 1 }
+            let value = bytes[(index + 1)..<close]
+            if !isDangerous(String(decoding: value, as: UTF8.self)) { output += value }
+            index = close
         }
-        return output + rest
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Decimal, hexadecimal and the few named entities that matter in a scheme.

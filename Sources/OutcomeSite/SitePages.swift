@@ -11,46 +11,69 @@ struct SitePages {
     let baseURL: String?
     let keepGoing: Bool
 
-    func render() -> [SiteFile] {
-        var files: [SiteFile] = []
-        func page(_ path: String, template: String, title: String, _ context: [String: Any]) {
-            var context = context
-            let depth = path.split(separator: "/").count - 1
-            context["root"] = String(repeating: "../", count: depth)
-            context["site"] = site
-            context["generator"] = "outcomes \(ToolVersion.current)"
-            context["page"] = [
-                "title": title == siteTitle ? siteTitle : "\(title) · \(siteTitle)",
-                "canonical": baseURL.map { $0 + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path) } ?? none,
-            ] as [String: Any]
-            let html = library.render(context, withTemplate: template) ?? ""
-            files.append(SiteFile(path: path, contents: Array(html.utf8)))
-        }
+    /// One page to render: where it goes, with which template, and its data (built by
+    /// the job itself, on whichever core renders it).
+    struct Page: Sendable {
+        var path: String
+        var template: String
+        var title: String
+        var data: @Sendable () -> [String: Any]
+    }
 
-        page("index.html", template: "index", title: siteTitle, dashboard())
-        for outcome in data.sortedOutcomes {
-            page(PageData.outcomePath(outcome.id.value), template: "outcome",
-                 title: outcome.title?.value ?? outcome.id.value, ["outcome": details(outcome)])
+    func render() -> [SiteFile] {
+        let pages = self.pages()
+        return Parallel.map(pages.count) { index in
+            let page = pages[index]
+            let html = library.render(context(for: page), withTemplate: page.template) ?? ""
+            return SiteFile(path: page.path, contents: Array(html.utf8))
         }
-        page("people/index.html", template: "people", title: "People", ["people": data.people.map(personRow)])
+    }
+
+    /// Every page of the site, in a stable order.
+    func pages() -> [Page] {
+        var pages = [Page(path: "index.html", template: "index", title: siteTitle) { dashboard() }]
+        for outcome in data.sortedOutcomes {
+            pages.append(Page(path: PageData.outcomePath(outcome.id.value), template: "outcome",
+                              title: outcome.title?.value ?? outcome.id.value) { ["outcome": details(outcome)] })
+        }
+        pages.append(Page(path: "people/index.html", template: "people", title: "People") {
+            ["people": data.people.map(personRow)]
+        })
         for person in data.publishedPeople {
-            page(PageData.personPath(person.handle), template: "person", title: person.name, ["person": details(person)])
+            pages.append(Page(path: PageData.personPath(person.handle), template: "person", title: person.name) {
+                ["person": details(person)]
+            })
         }
         let tags = data.tags
         if !tags.isEmpty {
-            page("tags/index.html", template: "tags", title: "Tags", ["tags": tags.map { tag in
-                ["name": tag.name, "path": "tags/\(tag.slug)/index.html", "count": tag.ids.count] as [String: Any]
-            }])
+            pages.append(Page(path: "tags/index.html", template: "tags", title: "Tags") {
+                ["tags": tags.map { ["name": $0.name, "path": "tags/\($0.slug)/index.html", "count": $0.ids.count] as [String: Any] }]
+            })
             for tag in tags {
-                page("tags/\(tag.slug)/index.html", template: "tag", title: "Tag: \(tag.name)",
-                     ["tag": ["name": tag.name, "outcomes": data.summaries(tag.ids)] as [String: Any]])
+                pages.append(Page(path: "tags/\(tag.slug)/index.html", template: "tag", title: "Tag: \(tag.name)") {
+                    ["tag": ["name": tag.name, "outcomes": data.summaries(tag.ids)] as [String: Any]]
+                })
             }
         }
         if hasProblems {
-            page("problems/index.html", template: "problems", title: "Problems",
-                 ["problems": problems, "problem_summary": compilation.summary])
+            pages.append(Page(path: "problems/index.html", template: "problems", title: "Problems") {
+                ["problems": problems, "problem_summary": compilation.summary]
+            })
         }
-        return files
+        return pages
+    }
+
+    /// A page's data plus what every page receives.
+    private func context(for page: Page) -> [String: Any] {
+        var context = page.data()
+        context["root"] = String(repeating: "../", count: page.path.split(separator: "/").count - 1)
+        context["site"] = site
+        context["generator"] = "outcomes \(ToolVersion.current)"
+        context["page"] = [
+            "title": page.title == siteTitle ? siteTitle : "\(page.title) · \(siteTitle)",
+            "canonical": baseURL.map { $0 + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path) } ?? none,
+        ] as [String: Any]
+        return context
     }
 
     // MARK: - Page data

@@ -63,9 +63,9 @@ public enum SiteWriter {
                 if folders.insert(folder).inserted {
                     try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                try Data(file.contents).write(to: url)
+                try FileSystem.write(file.contents, to: url.path)
             }
-            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+            try FileSystem.write(Array(markerText.utf8), to: staging.appendingPathComponent(markerName).path)
         } catch {
             try? manager.removeItem(at: staging)
             throw .io("cannot write the site: \(error.localizedDescription)")

@@ -86,6 +86,23 @@ package enum FileSystem {
         return .success(bytes)
     }
 
+    /// Writes a whole file, replacing what was there. No fsync: the site is made durable
+    /// by being swapped in whole, and a crash leaves the previous site, not a torn one.
+    package static func write(_ bytes: [UInt8], to path: String) throws(ReadFailure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ReadFailure(errno) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ReadFailure(errno)
+            }
+            offset += written
+        }
+    }
+
     /// Regular files under a folder as relative paths, following no link out of sight:
     /// hidden names and READMEs are skipped, and depth is bounded.
     package static func files(under directory: String, depth: Int = 0) -> [String] {

@@ -28,6 +28,10 @@ public struct Ledger: Sendable {
 
     /// The roster entry for a handle, if the ledger has a roster.
     public func person(_ handle: String) -> Person? {
-        people?.first { $0.handle.value == handle }
+        guard let people else { return nil }
+        return peopleIndex?[handle].map { people[$0] } ?? people.first { $0.handle.value == handle }
     }
+
+    /// Roster positions by handle, filled by the resolver.
+    var peopleIndex: [String: Int]?
 }

@@ -43,12 +43,21 @@ public enum LedgerCompiler {
         }
         sources.diagnostics += found.diagnostics
 
+        // Files are independent until resolution: read, decode and parse them on every core.
+        let files = found.outcomeFiles
+        let loader = sources.loader
+        let settings = config
+        let parsed = Parallel.map(files.count) { index -> (SourceText?, Outcome?, [Diagnostic]) in
+            let (text, problems) = loader.load(files[index])
+            guard let text else { return (nil, nil, problems) }
+            let (outcome, diagnostics) = OutcomeParser.parse(text, config: settings)
+            return (text, outcome, problems + diagnostics)
+        }
         var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(found.outcomeFiles.count)
-        for path in found.outcomeFiles {
-            guard let text = sources.text(path) else { continue }
-            let (outcome, diagnostics) = OutcomeParser.parse(text, config: config)
-            outcomes.append(outcome)
+        outcomes.reserveCapacity(files.count)
+        for (text, outcome, diagnostics) in parsed {
+            if let text { sources.texts[text.path] = text }
+            if let outcome { outcomes.append(outcome) }
             sources.diagnostics += diagnostics
         }
 
@@ -93,26 +102,35 @@ private struct SourceSet {
         self.discovery = discovery
     }
 
+    var loader: SourceLoader { SourceLoader(discovery: discovery, sizeLimit: sizeLimit) }
+
     /// Reads and decodes a file; nil (with a diagnostic unless it is simply absent) when
     /// there is no usable text.
     mutating func text(_ path: String) -> SourceText? {
-        guard discovery.exists(path) || path.hasSuffix(".md") else { return nil }
+        guard discovery.exists(path) else { return nil }
+        let (text, problems) = loader.load(path)
+        diagnostics += problems
+        if let text { texts[path] = text }
+        return text
+    }
+}
+
+/// Reads and decodes one file, safely from any thread.
+private struct SourceLoader: Sendable {
+    let discovery: LedgerDiscovery
+    let sizeLimit: Int
+
+    func load(_ path: String) -> (SourceText?, [Diagnostic]) {
         switch discovery.read(path, limit: sizeLimit) {
         case .failure(let failure):
             if let size = failure.size {
-                diagnostics.append(FileTooLarge.tooLarge(path, size: size, limit: sizeLimit))
-            } else {
-                diagnostics.append(FileUnreadable.unreadable(path, reason: failure.reason))
+                return (nil, [FileTooLarge.tooLarge(path, size: size, limit: sizeLimit)])
             }
-            return nil
+            return (nil, [FileUnreadable.unreadable(path, reason: failure.reason)])
         case .success(let bytes):
             switch SourceText.decode(path: path, bytes: bytes) {
-            case .failure(let failure):
-                diagnostics.append(FileUnreadable.notUTF8(failure, file: path))
-                return nil
-            case .success(let text):
-                texts[path] = text
-                return text
+            case .failure(let failure): return (nil, [FileUnreadable.notUTF8(failure, file: path)])
+            case .success(let text): return (text, [])
             }
         }
     }

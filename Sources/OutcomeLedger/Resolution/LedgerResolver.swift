@@ -4,6 +4,9 @@
 public enum LedgerResolver {
     public static func resolve(config: LedgerConfig, outcomes: [Outcome], people: [Person]?) -> Ledger {
         var ledger = Ledger(config: config, outcomes: outcomes, people: people)
+        ledger.peopleIndex = people.map { roster in
+            Dictionary(roster.enumerated().map { ($1.handle.value, $0) }) { first, _ in first }
+        }
         for (index, outcome) in outcomes.enumerated() where ledger.indexByID[outcome.id.value] == nil {
             ledger.indexByID[outcome.id.value] = index
         }

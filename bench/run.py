@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""The benchmark behind `make bench`: outcomes against Hugo on the same synthetic ledger.
+
+usage: run.py BINARY [--quick] [--runs N] [--scale] [--corpus DIR]
+
+Generates the ledger with make_ledger.py (10,000 outcomes; 1,000 with --quick), gives
+Hugo the same files with minimal layouts, and runs each command N times (default 3),
+reporting the median wall time, CPU time and peak memory of each, and the ratios the
+project targets. --scale adds 100,000 outcomes. --corpus uses an existing ledger instead.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORK = os.path.join(HERE, "..", ".build-bench")
+
+
+def measure(command, cwd=None):
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one run of `command`."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"bench: {' '.join(command)} failed with status {os.waitstatus_to_exitcode(status)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def median(runs, before=None):
+    """Median of each measure over runs of a callable that returns one measurement."""
+    results = []
+    for _ in range(RUNS):
+        if before:
+            before()
+        results.append(runs())
+    return tuple(statistics.median(values) for values in zip(*results))
+
+
+def hugo_site(ledger, folder):
+    """A Hugo project over the ledger's outcome files, with the smallest useful layouts."""
+    if os.path.exists(os.path.join(folder, "config.toml")):
+        return
+    os.makedirs(os.path.join(folder, "layouts", "_default"), exist_ok=True)
+    with open(os.path.join(folder, "config.toml"), "w") as f:
+        f.write('baseURL = "http://example.com/"\ntitle = "Benchmark"\ndisableKinds = ["RSS", "sitemap"]\n')
+    layouts = {
+        "single.html": "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head>"
+                       "<body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>",
+        "list.html": "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>"
+                     "<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>",
+    }
+    for name, text in layouts.items():
+        with open(os.path.join(folder, "layouts", "_default", name), "w") as f:
+            f.write(text)
+    shutil.copytree(os.path.join(ledger, "outcomes"), os.path.join(folder, "content"))
+
+
+def ledger(size):
+    folder = os.path.join(WORK, f"ledger-{size}")
+    if not os.path.exists(os.path.join(folder, "ledger.yml")):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_ledger.py"), folder, "--outcomes", str(size)], check=True)
+    return folder
+
+
+def some_outcome(folder):
+    for root, _, files in sorted(os.walk(os.path.join(folder, "outcomes"))):
+        for name in sorted(files):
+            if name.endswith(".md"):
+                return os.path.join(root, name)
+
+
+def bench(binary, folder, size):
+    site = os.path.join(WORK, f"site-{size}")
+    hugo = os.path.join(WORK, f"hugo-{size}")
+    hugo_out = os.path.join(WORK, f"hugo-out-{size}")
+    hugo_site(folder, hugo)
+    clean = lambda path: (lambda: shutil.rmtree(path, ignore_errors=True))
+    rows = {}
+    rows["outcomes check"] = median(lambda: measure([binary, "check", folder]))
+    rows["outcomes build"] = median(lambda: measure([binary, "build", folder, "--output", site]), before=clean(site))
+    rows["hugo build"] = median(lambda: measure(["hugo", "--quiet", "--source", hugo, "--destination", hugo_out]),
+                                before=clean(hugo_out))
+    measure([binary, "build", folder, "--output", site])
+    rows["outcomes rebuild, nothing changed"] = median(lambda: measure([binary, "build", folder, "--output", site]))
+    target = some_outcome(folder)
+    original = open(target).read()
+
+    def change():
+        with open(target, "a") as f:
+            f.write(f"\nEdited at {time.monotonic()}.\n")
+    try:
+        rows["outcomes rebuild, one file changed"] = median(lambda: measure([binary, "build", folder, "--output", site]),
+                                                           before=change)
+    finally:
+        with open(target, "w") as f:
+            f.write(original)
+    return rows
+
+
+def main():
+    global RUNS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus")
+    args = parser.parse_args()
+    RUNS = args.runs
+    os.makedirs(WORK, exist_ok=True)
+    size = 1000 if args.quick else 10000
+    folder = args.corpus or ledger(size)
+    rows = bench(os.path.abspath(args.binary), folder, size)
+
+    print(f"\n{size:,} outcomes, median of {RUNS} runs, {platform.machine()} with {os.cpu_count()} cores\n")
+    print(f"| {'what':<36} | {'wall s':>7} | {'CPU s':>7} | {'peak MiB':>8} |")
+    print(f"|{'-' * 38}|{'-' * 9}|{'-' * 9}|{'-' * 10}|")
+    for name, (wall, cpu, rss) in rows.items():
+        print(f"| {name:<36} | {wall:7.2f} | {cpu:7.2f} | {rss:8.0f} |")
+    hugo = rows["hugo build"][0]
+    targets = [
+        ("build wall ≤ 0.25 × Hugo", rows["outcomes build"][0] / hugo, 0.25, "×"),
+        ("build peak RSS ≤ 200 MiB", rows["outcomes build"][2], 200, "MiB"),
+        ("check wall ≤ 0.15 × Hugo", rows["outcomes check"][0] / hugo, 0.15, "×"),
+        ("rebuild, nothing changed ≤ 0.05 × Hugo", rows["outcomes rebuild, nothing changed"][0] / hugo, 0.05, "×"),
+        ("rebuild, one file changed ≤ 0.10 × Hugo", rows["outcomes rebuild, one file changed"][0] / hugo, 0.10, "×"),
+    ]
+    if args.scale:
+        big = bench(os.path.abspath(args.binary), ledger(100000), 100000)
+        targets += [
+            ("100k build ≤ 11 × 10k build", big["outcomes build"][0] / rows["outcomes build"][0], 11, "×"),
+            ("100k build peak RSS ≤ 1 GiB", big["outcomes build"][2], 1024, "MiB"),
+        ]
+    print(f"\n| {'target':<42} | {'measured':>10} | met |")
+    print(f"|{'-' * 44}|{'-' * 12}|-----|")
+    for name, value, limit, unit in targets:
+        print(f"| {name:<42} | {value:8.2f} {unit:<1} | {'yes' if value <= limit else 'no':>3} |")
+
+
+if __name__ == "__main__":
+    main()
