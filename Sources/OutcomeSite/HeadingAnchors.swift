@@ -8,12 +8,7 @@ enum HeadingAnchors {
         var used = reserved
         var anchors = rendered.headings.map { text -> String in
             let base = Identifiers.slug(from: text).isEmpty ? "section" : Identifiers.slug(from: text)
-            var anchor = base
-            var number = 1
-            while used.contains(anchor) {
-                anchor = "\(base)-\(number)"
-                number += 1
-            }
+            let anchor = Identifiers.unique(base, first: 1) { used.contains($0) }
             used.insert(anchor)
             return anchor
         }.makeIterator()

@@ -124,16 +124,8 @@ struct BuildTests {
                 jsonschema.Draft7Validator(schema).validate(json.load(open(sys.argv[2] + "/" + name + ".json")))
             print("valid")
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schemas.path, output.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try TestSupport.python(script, schemas.path, output.path)
+        #expect(status == 0, "\(text)")
         #expect(text == "valid\n")
     }
 

@@ -78,7 +78,7 @@ struct EditorSchemaTests {
             assert not config.is_valid(yaml.load(open(examples + "/broken/ledger.yml"), Loader=Plain))
             print(len(good))
             """
-        let (status, output) = try ReportFormatTests.python(
+        let (status, output) = try TestSupport.python(
             script, TestSupport.repositoryRoot.appendingPathComponent("schemas").path,
             TestSupport.repositoryRoot.appendingPathComponent("examples").path)
         #expect(status == 0, "\(output)")

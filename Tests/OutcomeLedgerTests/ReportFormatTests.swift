@@ -112,7 +112,7 @@ struct ReportFormatTests {
             jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[1])))
             print("valid")
             """
-        let (status, output) = try Self.python(script, file.path)
+        let (status, output) = try TestSupport.python(script, file.path)
         #expect(status == 0, "\(output)")
         #expect(output == "valid\n")
     }
@@ -214,18 +214,5 @@ struct ReportFormatTests {
         #expect(ReportDestination.plan(["--format", "sarif", "--output", "a", "--format", "github"])
                 == [.init(format: "sarif", file: "a"), .init(format: "github")])
         #expect(ReportDestination.plan(["--output", "a.txt"]) == [.init(format: "human", file: "a.txt"), .init(format: "human")])
-    }
-
-    static func python(_ script: String, _ arguments: String...) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
     }
 }

@@ -91,6 +91,20 @@ enum TestSupport {
                    standardError: try String(contentsOf: errorFile, encoding: .utf8))
     }
 
+    /// Runs a Python script (the tests use jsonschema and PyYAML) and returns its status and output.
+    static func python(_ script: String, _ arguments: String...) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
     // MARK: - Golden files
 
     /// Compares `actual` with a reviewed golden file. With OUTCOMES_UPDATE_GOLDEN=1 the file

@@ -21,13 +21,7 @@ public enum OutcomeScaffold {
     /// A slug for the title that no existing id uses: `grow-artists`, `grow-artists-2`…
     public static func uniqueID(for title: String, taken: Set<String>) -> String {
         let base = Identifiers.slug(from: title).isEmpty ? "outcome" : Identifiers.slug(from: title)
-        var id = base
-        var number = 2
-        while taken.contains(id) {
-            id = "\(base)-\(number)"
-            number += 1
-        }
-        return id
+        return Identifiers.unique(base) { taken.contains($0) }
     }
 
     public static func text(

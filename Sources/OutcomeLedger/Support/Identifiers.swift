@@ -24,6 +24,17 @@ public enum Identifiers {
             && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") }
     }
 
+    /// `base`, or `base-N` with the first N from `first` that is not taken.
+    public static func unique(_ base: String, first: Int = 2, isTaken: (String) -> Bool) -> String {
+        var candidate = base
+        var number = first
+        while isTaken(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+
     /// A slug made from free text: diacritics folded, lowercase ASCII letters and digits,
     /// everything else collapsed into single `-`. Empty when nothing usable remains.
     public static func slug(from text: String) -> String {
