@@ -33,11 +33,13 @@ def measure(command, cwd=None):
 
 
 def median(runs, before=None):
-    """Median of each measure over runs of a callable that returns one measurement."""
+    """Median of each measure over runs of a callable that returns one measurement. Before
+    each run, pending writes are flushed, so no run pays for the previous one's files."""
     results = []
     for _ in range(RUNS):
         if before:
             before()
+        os.sync()
         results.append(runs())
     return tuple(statistics.median(values) for values in zip(*results))
 

@@ -11,7 +11,7 @@ import Glibc
 public enum SiteWriter {
     /// Marks a folder as written by `outcomes build`, so a rebuild may replace it.
     public static let markerName = ".outcomes-site"
-    static let markerText = "This folder is written by `outcomes build` and replaced on every build.\n"
+    package static let markerText = "This folder is written by `outcomes build` and replaced on every build.\n"
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case foreignFolder(String)
@@ -112,6 +112,12 @@ public enum SiteWriter {
         let atCurrentDirectory: Int32 = -100
         let renameExchange: UInt32 = 1 << 1
         return renameat2(atCurrentDirectory, first, atCurrentDirectory, second, renameExchange) == 0
+    }
+
+    /// Removes what killed builds of `output` left beside it.
+    public static func removeAbandonedStaging(of output: String) {
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        removeAbandonedStaging(in: target.deletingLastPathComponent(), for: target.lastPathComponent)
     }
 
     /// Staging and old folders left by builds that were killed: their process is gone.

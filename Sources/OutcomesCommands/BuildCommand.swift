@@ -35,6 +35,17 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Colour the report: auto, always or never.")
     var color: ColorChoice = .auto
 
+    /// The ledger's own `templates/` folder, then `--templates`.
+    private func themeOverrides() -> [Theme.Override] {
+        var overrides: [Theme.Override] = []
+        let ledgerTemplates = (ledger.root as NSString).appendingPathComponent("templates")
+        if FileManager.default.fileExists(atPath: ledgerTemplates) {
+            overrides.append(.init(directory: ledgerTemplates, displayName: "templates"))
+        }
+        if let templates { overrides.append(.init(directory: templates, displayName: templates)) }
+        return overrides
+    }
+
     func validate() throws {
         if let today, CalendarDate(today) == nil {
             throw ValidationError("--today must be a date written YYYY-MM-DD, found `\(today)`")
@@ -46,6 +57,18 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let date = today.flatMap(CalendarDate.init) ?? CalendarDate.today()
+        let destination = output ?? (ledger.root as NSString).appendingPathComponent("_site")
+        let overrides = themeOverrides()
+        // Nothing changed since the site in the output was built: say so, and stop.
+        let fingerprint = BuildCache.fingerprint(root: ledger.root, overrides: overrides, options: [
+            "\(date)", baseURL ?? "", "\(keepGoing)", templates ?? "",
+        ])
+        if let fingerprint, let report = BuildCache.report(in: destination, matching: fingerprint) {
+            SiteWriter.removeAbandonedStaging(of: destination)
+            if !report.isEmpty { Terminal.standardError(report) }
+            Terminal.standardOutput("Up to date: nothing changed since \(destination) was built\n")
+            return
+        }
         let compilation: Compilation
         do {
             compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date))
@@ -62,15 +85,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        var overrides: [Theme.Override] = []
-        let ledgerTemplates = (ledger.root as NSString).appendingPathComponent("templates")
-        if FileManager.default.fileExists(atPath: ledgerTemplates) {
-            overrides.append(.init(directory: ledgerTemplates, displayName: "templates"))
-        }
-        if let templates { overrides.append(.init(directory: templates, displayName: templates)) }
         let options = SiteBuilder.Options(baseURL: baseURL, overrides: overrides, keepGoing: keepGoing)
 
-        let files: [SiteFile]
+        var files: [SiteFile]
         switch SiteBuilder.files(for: compilation, options: options) {
         case .success(let built): files = built
         case .failure(let problems):
@@ -80,7 +97,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        let destination = output ?? (ledger.root as NSString).appendingPathComponent("_site")
+        if let fingerprint {
+            let report = compilation.diagnostics.isEmpty ? "" : HumanReporter(color: false).report(compilation)
+            files.append(BuildCache.file(fingerprint: fingerprint, report: report, files: files))
+        }
         do {
             try SiteWriter.write(files, to: destination)
         } catch {

@@ -105,13 +105,13 @@ package enum FileSystem {
 
     /// Regular files under a folder as relative paths, following no link out of sight:
     /// hidden names and READMEs are skipped, and depth is bounded.
-    package static func files(under directory: String, depth: Int = 0) -> [String] {
+    package static func files(under directory: String, includingHidden: Bool = false, depth: Int = 0) -> [String] {
         guard depth < 8 else { return [] }
         var paths: [String] = []
-        for name in entries(of: directory) where !name.hasPrefix(".") && name != "README.md" {
+        for name in entries(of: directory) where includingHidden || (!name.hasPrefix(".") && name != "README.md") {
             let full = "\(directory)/\(name)"
             switch kind(of: full) {
-            case .directory: paths += files(under: full, depth: depth + 1).map { "\(name)/\($0)" }
+            case .directory: paths += files(under: full, includingHidden: includingHidden, depth: depth + 1).map { "\(name)/\($0)" }
             case .regularFile: paths.append(name)
             default: break
             }

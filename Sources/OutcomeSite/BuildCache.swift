@@ -1,0 +1,120 @@
+import Foundation
+import OutcomeLedger
+
+/// Skips a build whose inputs are exactly those of the site already in the output folder.
+///
+/// The fingerprint covers every byte the build reads — `ledger.yml`, `people.yml`, each
+/// outcome file and its path, every template override — plus the options, the date rules
+/// compare with, and the running binary (so a new version or theme means a rebuild). It is
+/// all or nothing: on any difference the whole site is rebuilt, so the output is always
+/// byte-identical to a clean build. The output itself is checked too: a file added, removed
+/// or resized since the build also means a rebuild. The fingerprint, the output's listing
+/// and the build's report are kept in the output as `.outcomes-cache`, written with the
+/// site and swapped in with it.
+public enum BuildCache {
+    public static let fileName = ".outcomes-cache"
+
+    /// The fingerprint of a build's inputs, or nil when they can't all be read (then build).
+    public static func fingerprint(
+        root: String, overrides: [Theme.Override], options: [String]
+    ) -> String? {
+        guard let discovery = try? LedgerDiscovery(root: root) else { return nil }
+        var hasher = Hasher128()
+        hasher.add(ToolVersion.current)
+        hasher.add(options.joined(separator: "\u{1F}"))
+        if let executable = FileSystem.realPath("/proc/self/exe") {
+            var info = stat()
+            if stat(executable, &info) == 0 {
+                hasher.add("\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)")
+            }
+        }
+        var config = LedgerConfig()
+        for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] where discovery.exists(file) {
+            guard let bytes = try? discovery.read(file).get() else { return nil }
+            hasher.add(file)
+            hasher.add(bytes)
+            if file == LedgerConfig.fileName, case .success(let text) = SourceText.decode(path: file, bytes: bytes) {
+                config = ConfigParser.parse(text, ruleNames: RuleRegistry.names).0
+            }
+        }
+        guard let found = discovery.outcomeFiles(in: config.outcomesFolder) else { return nil }
+        for diagnostic in found.diagnostics { hasher.add(diagnostic.location.file + diagnostic.message) }
+        for path in found.outcomeFiles {
+            hasher.add(path)
+            switch discovery.read(path, limit: config.maxFileSize) {
+            case .success(let bytes): hasher.add(bytes)
+            case .failure(let failure): hasher.add("unreadable \(failure.reason) \(failure.size ?? -1)")
+            }
+        }
+        for override in overrides {
+            hasher.add(override.directory)
+            for path in FileSystem.files(under: override.directory) {
+                hasher.add(path)
+                hasher.add((try? FileSystem.read("\(override.directory)/\(path)").get()) ?? [])
+            }
+        }
+        return hasher.hex
+    }
+
+    /// The report of the build already in `output`, when its fingerprint is `fingerprint`
+    /// and its files are still those it wrote.
+    public static func report(in output: String, matching fingerprint: String) -> String? {
+        guard FileSystem.kind(of: "\(output)/\(SiteWriter.markerName)") == .regularFile,
+              let bytes = try? FileSystem.read("\(output)/\(fileName)").get() else { return nil }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count == 3, lines[0] == fingerprint else { return nil }
+        let present = FileSystem.files(under: output, includingHidden: true).map { path -> (String, Int) in
+            var info = stat()
+            return (path, stat("\(output)/\(path)", &info) == 0 ? Int(info.st_size) : -1)
+        }
+        guard lines[1] == listing(present) else { return nil }
+        return String(lines[2])
+    }
+
+    /// The cache file to write with a site's files.
+    public static func file(fingerprint: String, report: String, files: [SiteFile]) -> SiteFile {
+        let written = files.map { ($0.path, $0.contents.count) } + [(SiteWriter.markerName, SiteWriter.markerText.utf8.count)]
+        return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(written) + "\n" + report).utf8))
+    }
+
+    /// A digest of paths and sizes, the cache file itself left out.
+    private static func listing(_ files: [(String, Int)]) -> String {
+        var hasher = Hasher128()
+        for (path, size) in files.filter({ $0.0 != fileName }).sorted(by: { $0.0 < $1.0 }) {
+            hasher.add("\(path) \(size)")
+        }
+        return hasher.hex
+    }
+}
+
+/// Two FNV-1a streams with different offsets: 128 bits, stable across runs and platforms.
+struct Hasher128 {
+    private var first: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var second: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func add(_ text: String) {
+        add(Array(text.utf8))
+        add([0xFF])
+    }
+
+    mutating func add(_ bytes: [UInt8]) {
+        var a = first
+        var b = second
+        for byte in bytes {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        first = a
+        second = b &+ 0x9E37_79B9_7F4A_7C15
+    }
+
+    var hex: String {
+        [first, second].map { String($0, radix: 16).leftPadded(to: 16) }.joined()
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import OutcomeLedger
+@testable import OutcomeSite
+
+/// Rebuilding: nothing changed means nothing is done; any change means output identical
+/// to a clean build.
+struct RebuildTests {
+    static func copyOfMusicApp() throws -> URL {
+        try ServeTests.copyOfMusicApp()
+    }
+
+    static func build(_ root: URL, _ output: URL) throws -> TestSupport.Run {
+        try TestSupport.run(["build", root.path, "-o", output.path, "--today", "2026-11-21"])
+    }
+
+    @Test func nothingChangedIsUpToDateAndTouchesNothing() throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try Self.build(root, output).status == 0)
+        let index = output.appendingPathComponent("index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+        let files = try BuildTests.files(in: output)
+        usleep(20_000)
+        let again = try Self.build(root, output)
+        #expect(again.status == 0)
+        #expect(again.standardOutput.hasPrefix("Up to date"))
+        #expect(try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date == before)
+        #expect(try BuildTests.files(in: output) == files)
+    }
+
+    @Test func upToDateBuildsRepeatTheirWarnings() throws {
+        let root = TestSupport.ledger([RuleExample.mainFile: CheckCommandTests.vague])
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        let first = try Self.build(root, output)
+        #expect(first.standardError.contains("[done-measurable]"))
+        let second = try Self.build(root, output)
+        #expect(second.standardOutput.hasPrefix("Up to date"))
+        #expect(second.standardError.contains("[done-measurable]"))
+    }
+
+    /// Each change, then a rebuild over the old site and a clean build: the same bytes.
+    @Test(arguments: ["parent", "dependency", "people", "config", "template", "new file", "removed file", "date"])
+    func rebuildsEqualCleanBuilds(change: String) throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try Self.build(root, output).status == 0)
+        func edit(_ path: String, _ from: String, _ to: String) throws {
+            let url = root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(from), "\(path) has no \(from)")
+            try text.replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
+        }
+        // A new date can make reviews overdue: it counts as a change too.
+        let today = change == "date" ? "2026-11-22" : "2026-11-21"
+        switch change {
+        case "parent": try edit("outcomes/music-app.md", "title: The music app earns", "title: The app earns")
+        case "dependency": try edit("outcomes/activate-users.md", "status: active", "status: achieved")
+        case "people": try edit("people.yml", "name: Li Wei", "name: Li Wei-Chen")
+        case "config": try edit("ledger.yml", "title: Music app", "title: Music")
+        case "template":
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+            try "</main><footer>custom</footer></body></html>\n".write(
+                to: root.appendingPathComponent("templates/footer.mustache"), atomically: true, encoding: .utf8)
+        case "new file": try RuleExample.file(
+            "title: Playlists get shared\nowner: ana\npod: {ana: [builder, communicator], li: operator}\nparent: music-app"
+        ).write(to: root.appendingPathComponent("outcomes/share.md"), atomically: true, encoding: .utf8)
+        case "removed file": try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/launch-podcasts.md"))
+        default: break
+        }
+        let rebuilt = try TestSupport.run(["build", root.path, "-o", output.path, "--today", today])
+        #expect(rebuilt.status == 0)
+        #expect(!rebuilt.standardOutput.hasPrefix("Up to date"), "\(change) went unnoticed")
+        let clean = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try TestSupport.run(["build", root.path, "-o", clean.path, "--today", today]).status == 0)
+        #expect(try BuildTests.files(in: output) == BuildTests.files(in: clean))
+    }
+}
