@@ -63,11 +63,7 @@ public enum BuildCache {
               let bytes = try? FileSystem.read("\(output)/\(fileName)").get() else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == fingerprint else { return nil }
-        let present = FileSystem.files(under: output, includingHidden: true).map { path -> (String, Int) in
-            var info = stat()
-            return (path, stat("\(output)/\(path)", &info) == 0 ? Int(info.st_size) : -1)
-        }
-        guard lines[1] == listing(present) else { return nil }
+        guard lines[1] == listing(FileSystem.fileSizes(under: output)) else { return nil }
         return String(lines[2])
     }
 

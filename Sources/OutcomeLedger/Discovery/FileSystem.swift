@@ -103,15 +103,32 @@ package enum FileSystem {
         }
     }
 
+    /// Every regular file under a folder, hidden ones included, with its size: one `stat`
+    /// per entry, for checking a built site quickly.
+    package static func fileSizes(under directory: String, prefix: String = "", depth: Int = 0) -> [(String, Int)] {
+        guard depth < 16 else { return [] }
+        var found: [(String, Int)] = []
+        for name in entries(of: directory) {
+            var info = stat()
+            guard stat("\(directory)/\(name)", &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: found += fileSizes(under: "\(directory)/\(name)", prefix: "\(prefix)\(name)/", depth: depth + 1)
+            case S_IFREG: found.append((prefix + name, Int(info.st_size)))
+            default: break
+            }
+        }
+        return found
+    }
+
     /// Regular files under a folder as relative paths, following no link out of sight:
     /// hidden names and READMEs are skipped, and depth is bounded.
-    package static func files(under directory: String, includingHidden: Bool = false, depth: Int = 0) -> [String] {
+    package static func files(under directory: String, depth: Int = 0) -> [String] {
         guard depth < 8 else { return [] }
         var paths: [String] = []
-        for name in entries(of: directory) where includingHidden || (!name.hasPrefix(".") && name != "README.md") {
+        for name in entries(of: directory) where !name.hasPrefix(".") && name != "README.md" {
             let full = "\(directory)/\(name)"
             switch kind(of: full) {
-            case .directory: paths += files(under: full, includingHidden: includingHidden, depth: depth + 1).map { "\(name)/\($0)" }
+            case .directory: paths += files(under: full, depth: depth + 1).map { "\(name)/\($0)" }
             case .regularFile: paths.append(name)
             default: break
             }
