@@ -83,9 +83,11 @@ struct BuildSafetyTests {
 
     @Test func anEmptyFolderAndAnEarlierBuildAreReplaced() throws {
         let output = TestSupport.temporaryFolder()
-        #expect(try TestSupport.run(["build", TestSupport.example("music-app"), "-o", output.path]).status == 0)
+        let first = try TestSupport.run(["build", TestSupport.example("music-app"), "-o", output.path])
+        #expect(first.status == 0, "\(first.standardError)")
         try "stale".write(to: output.appendingPathComponent("stale.html"), atomically: true, encoding: .utf8)
-        #expect(try TestSupport.run(["build", TestSupport.example("music-app"), "-o", output.path]).status == 0)
+        let second = try TestSupport.run(["build", TestSupport.example("music-app"), "-o", output.path])
+        #expect(second.status == 0, "\(second.standardError)")
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.html").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
