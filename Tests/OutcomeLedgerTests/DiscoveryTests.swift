@@ -25,6 +25,21 @@ struct DiscoveryTests {
         #expect(found.outcomeFiles == ["outcomes/a.md", "outcomes/shared/x.md"])
     }
 
+    /// readdir's records vary in length; reading one as a whole `dirent` could touch
+    /// memory past the end of the buffer (it crashed builds in large folders such as /tmp).
+    @Test func listingLargeFoldersReadsEveryNameAndNothingElse() throws {
+        let folder = TestSupport.temporaryFolder()
+        var expected: Set<String> = []
+        for index in 0..<4000 {
+            let name = String(repeating: "n", count: 1 + index % 200) + "-\(index)"
+            expected.insert(name)
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+        }
+        for _ in 0..<20 {
+            #expect(Set(FileSystem.entries(of: folder.path)) == expected)
+        }
+    }
+
     @Test func readReturnsBytesOrTheReason() throws {
         let root = TestSupport.ledger(["outcomes/a.md": "héllo"])
         let discovery = try LedgerDiscovery(root: root.path)
