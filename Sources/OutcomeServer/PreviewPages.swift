@@ -42,9 +42,9 @@ enum PreviewPages {
     static func errors(_ diagnostics: [Diagnostic], summary: String) -> String {
         let rows = diagnostics.map { diagnostic in
             let location = diagnostic.location
-            return "<li><code>\(escape("\(location.file):\(location.line):\(location.column)"))</code> "
-                + "<strong>\(diagnostic.severity.rawValue)</strong> \(escape(diagnostic.message)) "
-                + "<code>[\(escape(diagnostic.rule))]</code></li>"
+            return "<li><code>\(HTMLText.escape("\(location.file):\(location.line):\(location.column)"))</code> "
+                + "<strong>\(diagnostic.severity.rawValue)</strong> \(HTMLText.escape(diagnostic.message)) "
+                + "<code>[\(HTMLText.escape(diagnostic.rule))]</code></li>"
         }.joined(separator: "\n")
         return withLiveReload("""
             <!DOCTYPE html>
@@ -63,7 +63,7 @@ enum PreviewPages {
             <body>
             <main>
             <h1>The ledger has errors</h1>
-            <p>\(escape(summary)). Fix them and this page reloads by itself.</p>
+            <p>\(HTMLText.escape(summary)). Fix them and this page reloads by itself.</p>
             <ul>
             \(rows)
             </ul>
@@ -80,9 +80,4 @@ enum PreviewPages {
         <body><main><h1>Not found</h1><p><a href="/index.html">Back to the dashboard</a></p></main></body></html>
 
         """
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -104,12 +104,7 @@ public struct PreviewServer: Sendable {
             log(reporter.report(compilation))
             return outcomesFolder
         }
-        var overrides: [Theme.Override] = []
-        let ledgerTemplates = "\(options.root)/templates"
-        if FileSystem.kind(of: ledgerTemplates) == .directory {
-            overrides.append(.init(directory: ledgerTemplates, displayName: "templates"))
-        }
-        if let templates = options.templates { overrides.append(.init(directory: templates, displayName: templates)) }
+        let overrides = Theme.overrides(root: options.root, templates: options.templates)
         switch SiteBuilder.files(for: compilation, options: .init(overrides: overrides)) {
         case .failure(let problems):
             await state.fail(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors")

@@ -30,6 +30,17 @@ public struct Theme: Sendable {
     /// The page templates the site needs.
     static let pageTemplates = ["index", "outcome", "people", "person", "tags", "tag", "problems"]
 
+    /// The folders that override the default theme, in order: the ledger's own
+    /// `templates/`, then the one given on the command line.
+    public static func overrides(root: String, templates: String?) -> [Override] {
+        var overrides: [Override] = []
+        if FileSystem.kind(of: "\(root)/templates") == .directory {
+            overrides.append(Override(directory: "\(root)/templates", displayName: "templates"))
+        }
+        if let templates { overrides.append(Override(directory: templates, displayName: templates)) }
+        return overrides
+    }
+
     public static func load(overrides: [Override]) -> Theme {
         var theme = Theme()
         for (path, text) in EmbeddedTheme.files {

@@ -35,17 +35,6 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Colour the report: auto, always or never.")
     var color: ColorChoice = .auto
 
-    /// The ledger's own `templates/` folder, then `--templates`.
-    private func themeOverrides() -> [Theme.Override] {
-        var overrides: [Theme.Override] = []
-        let ledgerTemplates = (ledger.root as NSString).appendingPathComponent("templates")
-        if FileManager.default.fileExists(atPath: ledgerTemplates) {
-            overrides.append(.init(directory: ledgerTemplates, displayName: "templates"))
-        }
-        if let templates { overrides.append(.init(directory: templates, displayName: templates)) }
-        return overrides
-    }
-
     func validate() throws {
         if let today, CalendarDate(today) == nil {
             throw ValidationError("--today must be a date written YYYY-MM-DD, found `\(today)`")
@@ -58,7 +47,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let date = today.flatMap(CalendarDate.init) ?? CalendarDate.today()
         let destination = output ?? (ledger.root as NSString).appendingPathComponent("_site")
-        let overrides = themeOverrides()
+        let overrides = Theme.overrides(root: ledger.root, templates: templates)
         // Nothing changed since the site in the output was built: say so, and stop.
         let fingerprint = BuildCache.fingerprint(root: ledger.root, overrides: overrides, options: [
             "\(date)", baseURL ?? "", "\(keepGoing)", templates ?? "",

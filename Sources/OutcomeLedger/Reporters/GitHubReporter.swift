@@ -71,11 +71,11 @@ public enum GitHubStepSummary {
         for file in byFile.keys.sorted() {
             let findings = byFile[file]!
             let errors = findings.count { $0.severity == .error }
-            var section = "<details><summary><code>\(html(context.path(file)))</code>: "
+            var section = "<details><summary><code>\(HTMLText.escape(context.path(file)))</code>: "
             section += "\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")</summary>\n\n"
             for finding in findings {
                 section += "- **\(finding.severity.rawValue)** \(finding.location.line):\(finding.location.column) "
-                    + "\(html(finding.message)) (`\(finding.rule)`)\n"
+                    + "\(HTMLText.escape(finding.message)) (`\(finding.rule)`)\n"
             }
             section += "\n</details>\n"
             if text.utf8.count + section.utf8.count + closing.utf8.count > byteLimit {
@@ -84,12 +84,5 @@ public enum GitHubStepSummary {
             text += section
         }
         return text
-    }
-
-    /// Messages quote ledger text; keep it from being read as markup.
-    private static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;")
-            .replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
