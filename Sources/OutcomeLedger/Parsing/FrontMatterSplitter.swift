@@ -21,14 +21,15 @@ public enum FrontMatterSplitter {
     }
 
     public static func split(_ source: SourceText) -> Result<Split, Failure> {
-        let lines = source.lines
-        guard let first = lines.first, isFence(first) else { return .failure(.missing) }
-        guard let closing = lines.indices.dropFirst().first(where: { isFence(lines[$0]) }) else {
+        guard isFence(source.lineText(1)) else { return .failure(.missing) }
+        guard let closing = (2...max(2, source.lineCount)).first(where: {
+            $0 <= source.lineCount && isFence(source.lineText($0))
+        }) else {
             return .failure(.unclosed)
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = closing + 1 < lines.count ? lines[(closing + 1)...].joined(separator: "\n") : ""
-        return .success(Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: closing + 2))
+        let yaml = String(source.text(fromLine: 2, throughLine: closing - 1))
+        let body = String(source.text(fromLine: closing + 1))
+        return .success(Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: closing + 1))
     }
 
     private static func isFence(_ line: Substring) -> Bool {

@@ -23,16 +23,23 @@ public enum MarkdownComplexity {
     }
 
     public static func check(_ body: String, limits: Limits = Limits()) -> Excess? {
+        var body = body
+        return body.withUTF8 { check($0, limits: limits) }
+    }
+
+    private static func check(_ body: UnsafeBufferPointer<UInt8>, limits: Limits) -> Excess? {
         var brackets = 0
         var autolinks = 0
         var delimiters = 0
         var tableCells = 0
         var table: (columns: Int, open: Bool) = (0, false)
-        var previousLine: Substring.UTF8View?
         var lineNumber = 0
-        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= body.count {
             lineNumber += 1
-            let bytes = Array(line)
+            let lineEnd = body[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.count
+            let bytes = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
+            lineStart = lineEnd + 1
             if let depth = quoteDepth(bytes), depth.depth > limits.quoteDepth {
                 return Excess(what: "block quotes nested \(depth.depth) deep (the limit is \(limits.quoteDepth))",
                               line: lineNumber, byteColumn: depth.column)
@@ -46,7 +53,7 @@ public enum MarkdownComplexity {
                 if tableCells > limits.tableCells {
                     return Excess(what: "tables with more than \(limits.tableCells) cells", line: lineNumber, byteColumn: 1)
                 }
-            } else if let columns = delimiterRowColumns(bytes), previousLine != nil {
+            } else if let columns = delimiterRowColumns(bytes), lineNumber > 1 {
                 table = (columns, true)
                 tableCells += columns * 2
             }
@@ -75,14 +82,13 @@ public enum MarkdownComplexity {
                     break
                 }
             }
-            previousLine = line
         }
         return nil
     }
 
     /// How many `>` open the line (each optionally followed by a space), and the column of
     /// the one past the limit's worth of them — the first character of the quotes.
-    private static func quoteDepth(_ line: [UInt8]) -> (depth: Int, column: Int)? {
+    private static func quoteDepth(_ line: UnsafeBufferPointer<UInt8>) -> (depth: Int, column: Int)? {
         var index = 0
         while index < line.count, index < 3, line[index] == 32 { index += 1 }
         let start = index
@@ -99,7 +105,7 @@ public enum MarkdownComplexity {
     }
 
     /// The number of cells of a GFM table delimiter row (`|---|:-:|`), or nil.
-    private static func delimiterRowColumns(_ line: [UInt8]) -> Int? {
+    private static func delimiterRowColumns(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
         var cells = 0
         var inCell = false
         var sawDash = false

@@ -1,30 +1,61 @@
 /// A ledger file decoded into text the later stages can trust: valid UTF-8, no BOM,
-/// `\n` line endings, no NUL bytes. Keeps the lines for locating and quoting problems.
+/// `\n` line endings, no NUL bytes. Knows where its lines start, for locating and
+/// quoting problems.
 public struct SourceText: Sendable {
     public var path: String
     /// The text with the BOM removed and CRLF turned into LF (line numbers are unchanged).
-    public var text: String
-    public private(set) var lines: [Substring]
+    public let text: String
+    /// UTF-8 offset of the start of each line; a text ending in `\n` has an empty last line.
+    private let lineStarts: [Int]
 
     public init(path: String, text: String) {
         self.path = path
+        var text = text
+        var starts = [0]
+        text.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        }
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of the line with the given 1-based number, without its line ending.
+    public func lineText(_ number: Int) -> Substring {
+        precondition(number >= 1 && number <= lineStarts.count, "line \(number) is outside the file")
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        let end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1) : utf8.endIndex
+        return text[start..<end]
+    }
+
+    /// The text from the start of line `first` to the end of line `last` (without its
+    /// line ending), or to the end of the file when `last` is nil.
+    public func text(fromLine first: Int, throughLine last: Int? = nil) -> Substring {
+        guard first <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[first - 1])
+        guard let last, last < lineStarts.count else { return text[start...] }
+        guard last >= first else { return "" }
+        return text[start..<utf8.index(utf8.startIndex, offsetBy: lineStarts[last] - 1)]
     }
 
     /// The line with the given 1-based number, without its line ending.
     public func line(_ number: Int) -> String? {
-        guard number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1])
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        return String(lineText(number))
     }
 
     /// Converts a 1-based byte column (as cmark reports it) on a line into a 1-based
     /// column counted in Unicode scalars.
     public func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
-        let utf8 = lines[line - 1].utf8
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let lineText = lineText(line)
+        let utf8 = lineText.utf8
         let end = utf8.index(utf8.startIndex, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        return lines[line - 1].unicodeScalars[..<end].count + 1
+        return lineText.unicodeScalars[..<end].count + 1
     }
 
     public func location(line: Int, column: Int) -> SourceLocation {

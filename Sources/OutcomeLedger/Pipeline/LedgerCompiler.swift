@@ -63,8 +63,10 @@ public enum LedgerCompiler {
 
         let ledger = LedgerResolver.resolve(config: config, outcomes: outcomes, people: people)
         let context = RuleContext(ledger: ledger, today: options.today)
-        for rule in RuleRegistry.ledgerRules {
-            sources.diagnostics += rule.check(context)
+        // Rules only read the ledger: run them side by side, keep their order.
+        let rules = RuleRegistry.ledgerRules
+        for found in Parallel.map(rules.count, { rules[$0].check(context) }) {
+            sources.diagnostics += found
         }
         return finish(sources, ledger: ledger, outcomeFiles: found.outcomeFiles, options: options)
     }

@@ -23,23 +23,26 @@ extension Rule {
     }
 }
 
-/// What a ledger-wide rule sees.
+/// What a ledger-wide rule sees. The outcome lists are filtered once, not by each rule.
 public struct RuleContext: Sendable {
-    public var ledger: Ledger
+    public let ledger: Ledger
     /// The date review dates are compared with.
-    public var today: CalendarDate
+    public let today: CalendarDate
+    /// Outcomes whose front matter was read; the others have been reported already.
+    public let readableOutcomes: [Outcome]
+    /// Outcomes the pod, lens, done and how rules apply to: readable and not dropped.
+    public let livingOutcomes: [Outcome]
 
     public init(ledger: Ledger, today: CalendarDate) {
         self.ledger = ledger
         self.today = today
+        readableOutcomes = Self.keeping(ledger.outcomes, where: \.hasFrontMatter)
+        livingOutcomes = Self.keeping(readableOutcomes) { $0.effectiveStatus != .dropped }
     }
 
-    /// Outcomes whose front matter was read; the others have been reported already.
-    public var readableOutcomes: [Outcome] { ledger.outcomes.filter(\.hasFrontMatter) }
-
-    /// Outcomes the pod, lens, done and how rules apply to: readable and not dropped.
-    public var livingOutcomes: [Outcome] {
-        readableOutcomes.filter { $0.effectiveStatus != .dropped }
+    /// The outcomes that pass; the same array (no copies) when all do, as in most ledgers.
+    private static func keeping(_ outcomes: [Outcome], where keep: (Outcome) -> Bool) -> [Outcome] {
+        outcomes.allSatisfy(keep) ? outcomes : outcomes.filter(keep)
     }
 
     /// Living outcomes whose body was parsed (not refused as too complex), for the rules
