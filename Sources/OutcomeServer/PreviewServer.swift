@@ -105,17 +105,17 @@ public struct PreviewServer: Sendable {
             return outcomesFolder
         }
         let overrides = Theme.overrides(root: options.root, templates: options.templates)
-        switch SiteBuilder.files(for: compilation, options: .init(overrides: overrides)) {
+        switch SiteBuilder.site(for: compilation, options: .init(overrides: overrides)) {
         case .failure(let problems):
             await state.fail(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors")
             log(reporter.report(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors"))
-        case .success(let files):
+        case .success(let site):
             do {
-                try SiteWriter.write(files, to: await state.site.path)
+                try SiteWriter.write(site, to: state.site.path)
                 await state.succeed()
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
                 let warnings = compilation.warningCount
-                log("Built \(files.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
+                log("Built \(site.entries.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
                     + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             } catch {
                 await state.fail([], summary: "\(error)")

@@ -67,10 +67,10 @@ public enum BuildCache {
         return String(lines[2])
     }
 
-    /// The cache file to write with a site's files.
-    public static func file(fingerprint: String, report: String, files: [SiteFile]) -> SiteFile {
-        let written = files.map { ($0.path, $0.contents.count) } + [(SiteWriter.markerName, SiteWriter.markerText.utf8.count)]
-        return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(written) + "\n" + report).utf8))
+    /// The cache file to write with a site, given the files written and their sizes.
+    public static func file(fingerprint: String, report: String, written: [(path: String, size: Int)]) -> SiteFile {
+        let listed = written + [(SiteWriter.markerName, SiteWriter.markerText.utf8.count)]
+        return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + report).utf8))
     }
 
     /// A digest of paths and sizes, the cache file itself left out.

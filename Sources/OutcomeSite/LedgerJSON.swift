@@ -1,36 +1,12 @@
 import OutcomeLedger
 
 /// `ledger.json`: the normalized ledger for other tools. Outcomes by id, people by handle,
-/// absent optional values as `null`, object keys sorted.
+/// absent optional values as `null`, object keys sorted. Outcomes are made as they are
+/// written, so the whole ledger never exists as one JSON tree in memory.
 enum LedgerJSON {
     static func render(_ data: PageData) -> String {
-        let outcomes = data.sortedOutcomes.map { outcome -> JSONValue in
-            let id = outcome.id.value
-            let items = outcome.done?.items ?? []
-            return .object([
-                ("id", .string(id)),
-                ("title", .optional(outcome.title?.value)),
-                ("file", .string(outcome.file)),
-                ("status", .string(outcome.effectiveStatus.rawValue)),
-                ("owner", .optional(outcome.owner?.value)),
-                ("pod", .array((outcome.pod ?? []).map { member in
-                    .object([("person", .string(member.handle.value)),
-                             ("lenses", .array(member.lenses.map { .string($0.value) }))])
-                })),
-                ("parent", .optional(outcome.parent?.value)),
-                ("children", .array((data.ledger.children[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
-                ("depends_on", .array(outcome.dependsOn.map { .string($0.value) })),
-                ("dependents", .array((data.ledger.dependents[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
-                ("done", .object([
-                    ("items", .array(items.map { .object([("text", .string($0.text)), ("checked", .bool($0.checked))]) })),
-                    ("checked", .int(items.count { $0.checked })),
-                    ("total", .int(items.count)),
-                ])),
-                ("review_by", .optional(outcome.reviewBy?.value)),
-                ("tags", .array(outcome.tags.map { .string($0.value) })),
-                ("extra", .object(outcome.extra.keys.sorted().map { ($0, json(outcome.extra[$0]!)) })),
-            ])
-        }
+        let sorted = data.sortedOutcomes
+        let outcomes = JSONValue.generated(count: sorted.count) { outcome(sorted[$0], data) }
         let people = data.people.map { person -> JSONValue in
             .object([
                 ("handle", .string(person.handle)),
@@ -41,9 +17,38 @@ enum LedgerJSON {
         return JSONValue.object([
             ("version", .int(1)),
             ("title", .optional(data.ledger.config.title)),
-            ("outcomes", .array(outcomes)),
+            ("outcomes", outcomes),
             ("people", .array(people)),
         ]).sortingKeys().rendered()
+    }
+
+    /// One outcome, keys sorted.
+    private static func outcome(_ outcome: Outcome, _ data: PageData) -> JSONValue {
+        let id = outcome.id.value
+        let items = outcome.done?.items ?? []
+        return .object([
+            ("id", .string(id)),
+            ("title", .optional(outcome.title?.value)),
+            ("file", .string(outcome.file)),
+            ("status", .string(outcome.effectiveStatus.rawValue)),
+            ("owner", .optional(outcome.owner?.value)),
+            ("pod", .array((outcome.pod ?? []).map { member in
+                .object([("person", .string(member.handle.value)),
+                         ("lenses", .array(member.lenses.map { .string($0.value) }))])
+            })),
+            ("parent", .optional(outcome.parent?.value)),
+            ("children", .array((data.ledger.children[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
+            ("depends_on", .array(outcome.dependsOn.map { .string($0.value) })),
+            ("dependents", .array((data.ledger.dependents[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
+            ("done", .object([
+                ("items", .array(items.map { .object([("text", .string($0.text)), ("checked", .bool($0.checked))]) })),
+                ("checked", .int(items.count { $0.checked })),
+                ("total", .int(items.count)),
+            ])),
+            ("review_by", .optional(outcome.reviewBy?.value)),
+            ("tags", .array(outcome.tags.map { .string($0.value) })),
+            ("extra", .object(outcome.extra.keys.sorted().map { ($0, json(outcome.extra[$0]!)) })),
+        ]).sortingKeys()
     }
 
     /// User data as written: scalars stay strings (no YAML 1.1 guessing), empty is null.

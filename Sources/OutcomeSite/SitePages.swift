@@ -20,12 +20,12 @@ struct SitePages {
         var data: @Sendable () -> [String: Any]
     }
 
-    func render() -> [SiteFile] {
-        let pages = self.pages()
-        return Parallel.map(pages.count) { index in
-            let page = pages[index]
-            let html = library.render(context(for: page), withTemplate: page.template) ?? ""
-            return SiteFile(path: page.path, contents: Array(html.utf8))
+    /// Every page as a site entry, rendered when the writer asks for it.
+    func entries() -> [Site.Entry] {
+        pages().map { page in
+            Site.Entry(path: page.path) {
+                .text(library.render(context(for: page), withTemplate: page.template) ?? "")
+            }
         }
     }
 

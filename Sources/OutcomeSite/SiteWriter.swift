@@ -31,6 +31,17 @@ public enum SiteWriter {
     }
 
     public static func write(_ files: [SiteFile], to output: String) throws(Failure) {
+        try write(Site(files: files), to: output)
+    }
+
+    /// Renders and writes every file of `site` into a staging folder on all cores, adds
+    /// the files `finishing` makes from the listing of what was written (the build cache),
+    /// and swaps the result in. `progress` hears how many files are written, from any thread.
+    public static func write(
+        _ site: Site, to output: String,
+        progress: (@Sendable (_ written: Int, _ total: Int) -> Void)? = nil,
+        finishing: (_ written: [(path: String, size: Int)]) -> [SiteFile] = { _ in [] }
+    ) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -43,7 +54,7 @@ public enum SiteWriter {
             if !entries.isEmpty && !entries.contains(markerName) { throw .foreignFolder(target.path) }
         default: throw .notAFolder(target.path)
         }
-        for file in files where !Identifiers.isSafeRelativePath(file.path) { throw .unsafePath(file.path) }
+        for entry in site.entries where !Identifiers.isSafeRelativePath(entry.path) { throw .unsafePath(entry.path) }
 
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -52,25 +63,76 @@ public enum SiteWriter {
         }
         removeAbandonedStaging(in: parent, for: name)
 
-        let staging = parent.appendingPathComponent(".\(name).outcomes-tmp-\(getpid())")
-        try? manager.removeItem(at: staging)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var folders: Set<String> = []
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if folders.insert(folder).inserted {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                try FileSystem.write(file.contents, to: url.path)
+        let staging = parent.appendingPathComponent(".\(name).outcomes-tmp-\(getpid())").path
+        try? manager.removeItem(atPath: staging)
+        do throws(FileSystem.ReadFailure) {
+            try FileSystem.makeDirectories(staging)
+            let written = try writeEntries(site.entries, into: staging, progress: progress)
+            for file in finishing(written) + [SiteFile(path: markerName, contents: Array(markerText.utf8))] {
+                try place(file.contents, at: file.path, in: staging)
             }
-            try FileSystem.write(Array(markerText.utf8), to: staging.appendingPathComponent(markerName).path)
         } catch {
-            try? manager.removeItem(at: staging)
-            throw .io("cannot write the site: \(error.localizedDescription)")
+            try? manager.removeItem(atPath: staging)
+            throw .io("cannot write the site: \(error.reason)")
         }
-        try swapIn(staging, at: target)
+        try swapIn(URL(fileURLWithPath: staging), at: target)
+    }
+
+    /// Each entry produced and written by whichever core is free, so pages are never all
+    /// in memory at once. Returns what was written, in the entries' order.
+    private static func writeEntries(
+        _ entries: [Site.Entry], into staging: String, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws(FileSystem.ReadFailure) -> [(path: String, size: Int)] {
+        let done = Counter()
+        let results = Parallel.map(entries.count) { index -> Result<Int, FileSystem.ReadFailure> in
+            let content = entries[index].produce()
+            let size: Int
+            do throws(FileSystem.ReadFailure) {
+                switch content {
+                case .text(let text):
+                    try makeParent(of: entries[index].path, in: staging)
+                    try FileSystem.write(text, to: "\(staging)/\(entries[index].path)")
+                    size = text.utf8.count
+                case .bytes(let bytes):
+                    try place(bytes, at: entries[index].path, in: staging)
+                    size = bytes.count
+                }
+            } catch {
+                return .failure(error)
+            }
+            if let progress { progress(done.increment(), entries.count) }
+            return .success(size)
+        }
+        var written: [(path: String, size: Int)] = []
+        written.reserveCapacity(entries.count)
+        for (entry, result) in zip(entries, results) {
+            written.append((entry.path, try result.get()))
+        }
+        return written
+    }
+
+    private static func place(_ bytes: [UInt8], at path: String, in staging: String) throws(FileSystem.ReadFailure) {
+        try makeParent(of: path, in: staging)
+        try FileSystem.write(bytes, to: "\(staging)/\(path)")
+    }
+
+    private static func makeParent(of path: String, in staging: String) throws(FileSystem.ReadFailure) {
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try FileSystem.makeDirectories("\(staging)/\(path[..<slash])")
+        }
+    }
+
+    /// A count shared by the writing threads.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func increment() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
     }
 
     /// Replaces `target` by `staging` in one step where the system can (renameat2 with

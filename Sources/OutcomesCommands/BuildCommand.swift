@@ -76,9 +76,9 @@ struct BuildCommand: ParsableCommand {
 
         let options = SiteBuilder.Options(baseURL: baseURL, overrides: overrides, keepGoing: keepGoing)
 
-        var files: [SiteFile]
-        switch SiteBuilder.files(for: compilation, options: options) {
-        case .success(let built): files = built
+        let site: Site
+        switch SiteBuilder.site(for: compilation, options: options) {
+        case .success(let built): site = built
         case .failure(let problems):
             let count = problems.diagnostics.count
             Terminal.standardError(reporter.report(
@@ -86,17 +86,23 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
-        if let fingerprint {
-            let report = compilation.diagnostics.isEmpty ? "" : HumanReporter(color: false).report(compilation)
-            files.append(BuildCache.file(fingerprint: fingerprint, report: report, files: files))
+        let report = compilation.diagnostics.isEmpty ? "" : HumanReporter(color: false).report(compilation)
+        let progress = ProgressBar.forStandardError(label: "files")
+        var advance: (@Sendable (Int, Int) -> Void)?
+        if let progress { advance = { done, total in progress.update(done, of: total) } }
+        let cache = { (written: [(path: String, size: Int)]) -> [SiteFile] in
+            guard let fingerprint else { return [] }
+            return [BuildCache.file(fingerprint: fingerprint, report: report, written: written)]
         }
         do {
-            try SiteWriter.write(files, to: destination)
+            try SiteWriter.write(site, to: destination, progress: advance, finishing: cache)
+            progress?.finish()
         } catch {
+            progress?.finish()
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
         }
-        let pages = files.count { $0.path.hasSuffix(".html") }
+        let pages = site.entries.count { $0.path.hasSuffix(".html") }
         let index = URL(fileURLWithPath: destination).standardizedFileURL.appendingPathComponent("index.html").path
         Terminal.standardOutput("Built \(pages) pages into \(destination)\nOpen \(index)\n")
     }

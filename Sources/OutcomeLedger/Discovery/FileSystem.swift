@@ -90,18 +90,40 @@ package enum FileSystem {
     /// Writes a whole file, replacing what was there. No fsync: the site is made durable
     /// by being swapped in whole, and a crash leaves the previous site, not a torn one.
     package static func write(_ bytes: [UInt8], to path: String) throws(ReadFailure) {
+        try bytes.withUnsafeBytes { write($0, to: path) }.get()
+    }
+
+    /// Writes text as UTF-8 without copying it first.
+    package static func write(_ text: String, to path: String) throws(ReadFailure) {
+        var text = text
+        try text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path) }.get()
+    }
+
+    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) -> Result<Void, ReadFailure> {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw ReadFailure(errno) }
+        guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
         defer { close(descriptor) }
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw ReadFailure(errno)
+                return .failure(ReadFailure(errno))
             }
             offset += written
         }
+        return .success(())
+    }
+
+    /// Creates a folder and any missing parents; an existing folder is fine. Safe to call
+    /// from several threads for overlapping paths.
+    package static func makeDirectories(_ path: String) throws(ReadFailure) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else {
+            throw ReadFailure(errno)
+        }
+        try makeDirectories(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw ReadFailure(errno) }
     }
 
     /// Every regular file under a folder, hidden ones included, with its size: one `stat`

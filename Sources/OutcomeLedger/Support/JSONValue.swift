@@ -7,6 +7,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose items are made one at a time as it is written, so a large document
+    /// never exists as one tree in memory.
+    case generated(count: Int, item: @Sendable (Int) -> JSONValue)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
@@ -22,6 +25,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     public func sortingKeys() -> JSONValue {
         switch self {
         case .array(let items): return .array(items.map { $0.sortingKeys() })
+        case .generated(let count, let item): return .generated(count: count) { item($0).sortingKeys() }
         case .object(let members):
             return .object(members.map { ($0.0, $0.1.sortingKeys()) }
                 .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
@@ -44,14 +48,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .int(let value): output += String(value)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
-            for (index, item) in items.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
-                item.write(to: &output, indent: indent + 1)
-                output += index == items.count - 1 ? "\n" : ",\n"
-            }
-            output += String(repeating: "  ", count: indent) + "]"
+            JSONValue.writeArray(count: items.count, { items[$0] }, to: &output, indent: indent)
+        case .generated(let count, let item):
+            JSONValue.writeArray(count: count, item, to: &output, indent: indent)
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
             output += "{\n"
@@ -64,6 +63,17 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             output += String(repeating: "  ", count: indent) + "}"
         }
+    }
+
+    private static func writeArray(count: Int, _ item: (Int) -> JSONValue, to output: inout String, indent: Int) {
+        guard count > 0 else { output += "[]"; return }
+        output += "[\n"
+        for index in 0..<count {
+            output += String(repeating: "  ", count: indent + 1)
+            item(index).write(to: &output, indent: indent + 1)
+            output += index == count - 1 ? "\n" : ",\n"
+        }
+        output += String(repeating: "  ", count: indent) + "]"
     }
 
     /// Escapes as RFC 8259 requires, plus `<`, `>`, `&` and U+2028/2029 so the text is also
