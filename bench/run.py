@@ -44,6 +44,18 @@ def median(runs, before=None):
     return tuple(statistics.median(values) for values in zip(*results))
 
 
+def fresh_folders():
+    """Output folders that have not existed before, one per call of next()."""
+    count = 0
+    while True:
+        count += 1
+        yield os.path.join(WORK, "fresh", f"{os.getpid()}-{count}")
+
+
+def remove_fresh_folders():
+    shutil.rmtree(os.path.join(WORK, "fresh"), ignore_errors=True)
+
+
 def hugo_site(ledger, folder):
     """A Hugo project over the ledger's outcome files, with the smallest useful layouts."""
     if os.path.exists(os.path.join(folder, "config.toml")):
@@ -80,14 +92,17 @@ def some_outcome(folder):
 def bench(binary, folder, size):
     site = os.path.join(WORK, f"site-{size}")
     hugo = os.path.join(WORK, f"hugo-{size}")
-    hugo_out = os.path.join(WORK, f"hugo-out-{size}")
     hugo_site(folder, hugo)
-    clean = lambda path: (lambda: shutil.rmtree(path, ignore_errors=True))
     rows = {}
     rows["outcomes check"] = median(lambda: measure([binary, "check", folder]))
-    rows["outcomes build"] = median(lambda: measure([binary, "build", folder, "--output", site]), before=clean(site))
-    rows["hugo build"] = median(lambda: measure(["hugo", "--quiet", "--source", hugo, "--destination", hugo_out]),
-                                before=clean(hugo_out))
+    # Clean builds write into folders never used before, and old output is deleted only
+    # after all runs: ext4 searches longer for free inodes right after mass deletions,
+    # which would charge one run for the clean-up of the one before.
+    fresh = fresh_folders()
+    rows["outcomes build"] = median(lambda: measure([binary, "build", folder, "--output", next(fresh)]))
+    rows["hugo build"] = median(lambda: measure(["hugo", "--quiet", "--source", hugo, "--destination", next(fresh)]))
+    remove_fresh_folders()
+    shutil.rmtree(site, ignore_errors=True)
     measure([binary, "build", folder, "--output", site])
     rows["outcomes rebuild, nothing changed"] = median(lambda: measure([binary, "build", folder, "--output", site]))
     target = some_outcome(folder)

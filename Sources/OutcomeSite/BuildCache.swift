@@ -73,10 +73,10 @@ public enum BuildCache {
         return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + report).utf8))
     }
 
-    /// A digest of paths and sizes, the cache file itself left out.
+    /// A digest of paths and sizes, the cache file and the manifest (written after it) left out.
     private static func listing(_ files: [(String, Int)]) -> String {
         var hasher = Hasher128()
-        for (path, size) in files.filter({ $0.0 != fileName }).sorted(by: { $0.0 < $1.0 }) {
+        for (path, size) in files.filter({ $0.0 != fileName && $0.0 != Manifest.fileName }).sorted(by: { $0.0 < $1.0 }) {
             hasher.add("\(path) \(size)")
         }
         return hasher.hex

@@ -69,6 +69,14 @@ public struct Site: Sendable {
             case .bytes(let bytes): return bytes
             }
         }
+
+        /// The contents as raw bytes, without a copy.
+        func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
+            switch self {
+            case .text(var text): return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            case .bytes(let bytes): return bytes.withUnsafeBytes(body)
+            }
+        }
     }
 
     /// In path order (byte-wise), so every listing of the site is stable.

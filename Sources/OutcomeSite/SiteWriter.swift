@@ -5,9 +5,10 @@ import OutcomeLedger
 import Glibc
 #endif
 
-/// Writes a site so that readers only ever see a whole one: everything goes into a fresh
-/// folder beside the output, which is then swapped in with one rename. A build that fails
-/// or is killed leaves the previous site as it was.
+/// Writes a site so that readers only ever see a whole one: everything goes into a staging
+/// folder beside the output — the site the previous build replaced, when there is one,
+/// else a new folder — which is then swapped in with one rename. A build that fails or is
+/// killed leaves the current site as it was.
 public enum SiteWriter {
     /// Marks a folder as written by `outcomes build`, so a rebuild may replace it.
     public static let markerName = ".outcomes-site"
@@ -65,48 +66,50 @@ public enum SiteWriter {
 
         let staging = parent.appendingPathComponent(".\(name).outcomes-tmp-\(getpid())").path
         try? manager.removeItem(atPath: staging)
+        let spare = SpareSite.claim(in: parent.path, for: name, as: staging)
         do throws(FileSystem.ReadFailure) {
-            try FileSystem.makeDirectories(staging)
-            let written = try writeEntries(site.entries, into: staging, progress: progress)
-            for file in finishing(written) + [SiteFile(path: markerName, contents: Array(markerText.utf8))] {
-                try place(file.contents, at: file.path, in: staging)
-            }
+            if spare == nil { try FileSystem.makeDirectories(staging) }
+            let written = try writeEntries(site.entries, into: staging, reusing: spare, progress: progress)
+            let extra = finishing(written.map { ($0.path, $0.size) }) + [SiteFile(path: markerName, contents: Array(markerText.utf8))]
+            for file in extra { try place(file.contents, at: file.path, in: staging) }
+            let kept = Set(written.map(\.path) + extra.map(\.path) + [Manifest.fileName])
+            spare?.removeFiles(notIn: kept, from: staging)
+            try place(Manifest.render(written), at: Manifest.fileName, in: staging)
         } catch {
             try? manager.removeItem(atPath: staging)
             throw .io("cannot write the site: \(error.reason)")
         }
-        try swapIn(URL(fileURLWithPath: staging), at: target)
+        try swapIn(URL(fileURLWithPath: staging), at: target, spare: SpareSite.path(in: parent.path, for: name))
     }
 
     /// Each entry produced and written by whichever core is free, so pages are never all
-    /// in memory at once. Returns what was written, in the entries' order.
+    /// in memory at once; a file the reused folder already holds byte for byte is not
+    /// rewritten. Returns what the folder now holds, in the entries' order.
     private static func writeEntries(
-        _ entries: [Site.Entry], into staging: String, progress: (@Sendable (Int, Int) -> Void)?
-    ) throws(FileSystem.ReadFailure) -> [(path: String, size: Int)] {
+        _ entries: [Site.Entry], into staging: String, reusing spare: SpareSite?, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws(FileSystem.ReadFailure) -> [(path: String, hash: UInt64, size: Int)] {
         let done = Counter()
-        let results = Parallel.map(entries.count) { index -> Result<Int, FileSystem.ReadFailure> in
-            let content = entries[index].produce()
-            let size: Int
-            do throws(FileSystem.ReadFailure) {
-                switch content {
-                case .text(let text):
-                    try makeParent(of: entries[index].path, in: staging)
-                    try FileSystem.write(text, to: "\(staging)/\(entries[index].path)")
-                    size = text.utf8.count
-                case .bytes(let bytes):
-                    try place(bytes, at: entries[index].path, in: staging)
-                    size = bytes.count
+        let results = Parallel.map(entries.count) { index -> Result<(UInt64, Int), FileSystem.ReadFailure> in
+            let path = entries[index].path
+            let result = entries[index].produce().withBytes { bytes -> Result<(UInt64, Int), FileSystem.ReadFailure> in
+                let hash = ContentHash.of(bytes)
+                if spare?.holds(path, hash: hash, size: bytes.count) == true { return .success((hash, bytes.count)) }
+                do throws(FileSystem.ReadFailure) {
+                    try makeParent(of: path, in: staging)
+                    try FileSystem.write(bytes, to: "\(staging)/\(path)")
+                } catch {
+                    return .failure(error)
                 }
-            } catch {
-                return .failure(error)
+                return .success((hash, bytes.count))
             }
             if let progress { progress(done.increment(), entries.count) }
-            return .success(size)
+            return result
         }
-        var written: [(path: String, size: Int)] = []
+        var written: [(path: String, hash: UInt64, size: Int)] = []
         written.reserveCapacity(entries.count)
         for (entry, result) in zip(entries, results) {
-            written.append((entry.path, try result.get()))
+            let (hash, size) = try result.get()
+            written.append((entry.path, hash, size))
         }
         return written
     }
@@ -136,9 +139,14 @@ public enum SiteWriter {
     }
 
     /// Replaces `target` by `staging` in one step where the system can (renameat2 with
-    /// RENAME_EXCHANGE), else with two renames, and removes the old site.
-    private static func swapIn(_ staging: URL, at target: URL) throws(Failure) {
+    /// RENAME_EXCHANGE), else with two renames. The replaced site becomes the spare for
+    /// the next build.
+    private static func swapIn(_ staging: URL, at target: URL, spare: String) throws(Failure) {
         let manager = FileManager.default
+        func keep(_ old: String) {
+            try? manager.removeItem(atPath: spare)
+            if rename(old, spare) != 0 { try? manager.removeItem(atPath: old) }
+        }
         if FileSystem.kind(of: target.path) == .missing {
             guard rename(staging.path, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
@@ -148,7 +156,7 @@ public enum SiteWriter {
             return
         }
         if exchange(staging.path, target.path) {
-            try? manager.removeItem(at: staging)
+            keep(staging.path)
             return
         }
         let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).outcomes-old-\(getpid())")
@@ -162,7 +170,7 @@ public enum SiteWriter {
             try? manager.removeItem(at: staging)
             throw .io("cannot replace \(target.path): \(String(cString: strerror(errno)))")
         }
-        try? manager.removeItem(at: old)
+        keep(old.path)
     }
 
     /// Atomically exchanges two paths with Linux's renameat2, looked up at run time so the

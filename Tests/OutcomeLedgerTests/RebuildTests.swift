@@ -75,4 +75,80 @@ struct RebuildTests {
         #expect(try TestSupport.run(["build", root.path, "-o", clean.path, "--today", today]).status == 0)
         #expect(try BuildTests.files(in: output) == BuildTests.files(in: clean))
     }
+
+    // MARK: - The spare: the replaced site, reused by the build after next
+
+    static func edit(_ root: URL, _ path: String, _ from: String, _ to: String) throws {
+        let url = root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(from), "\(path) has no \(from)")
+        try text.replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    static func expectSameAsCleanBuild(_ root: URL, _ output: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let clean = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try build(root, clean).status == 0, sourceLocation: sourceLocation)
+        #expect(try BuildTests.files(in: output) == BuildTests.files(in: clean), sourceLocation: sourceLocation)
+    }
+
+    static func inode(_ url: URL) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int)
+    }
+
+    /// Each build writes into the site two builds old, which lags by two sets of changes.
+    @Test func successiveRebuildsThroughTheSpareEqualCleanBuilds() throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        let spare = output.deletingLastPathComponent().appendingPathComponent(".site.outcomes-spare")
+        #expect(try Self.build(root, output).status == 0)
+        let style = try Self.inode(output.appendingPathComponent("assets/style.css"))
+        let changes: [() throws -> Void] = [
+            { try Self.edit(root, "outcomes/music-app.md", "title: The music app earns", "title: The app earns") },
+            { try Self.edit(root, "people.yml", "name: Li Wei", "name: Li Wei-Chen") },
+            { try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/launch-podcasts.md")) },
+            { try Self.edit(root, "outcomes/activate-users.md", "status: active", "status: achieved") },
+        ]
+        for (step, change) in changes.enumerated() {
+            try change()
+            let run = try Self.build(root, output)
+            #expect(run.status == 0, "\(run.standardError)")
+            try Self.expectSameAsCleanBuild(root, output)
+            #expect(FileManager.default.fileExists(atPath: spare.path), "step \(step): no spare kept")
+        }
+        // Four builds later the output is the first build's folder again, and a file that
+        // never changed is the very file the first build wrote.
+        #expect(try Self.inode(output.appendingPathComponent("assets/style.css")) == style)
+    }
+
+    @Test func aSpareWithStrayFilesIsCleanedOnReuse() throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        let spare = output.deletingLastPathComponent().appendingPathComponent(".site.outcomes-spare")
+        #expect(try Self.build(root, output).status == 0)
+        try Self.edit(root, "ledger.yml", "title: Music app", "title: Music")
+        #expect(try Self.build(root, output).status == 0)
+        try Data("stray".utf8).write(to: spare.appendingPathComponent("outcomes/stray.html"))
+        try Data("short".utf8).write(to: spare.appendingPathComponent("assets/style.css"))
+        try Self.edit(root, "ledger.yml", "title: Music", "title: Music again")
+        #expect(try Self.build(root, output).status == 0)
+        try Self.expectSameAsCleanBuild(root, output)
+    }
+
+    @Test func aSpareHoldingALinkIsNotWrittenThrough() throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        let spare = output.deletingLastPathComponent().appendingPathComponent(".site.outcomes-spare")
+        #expect(try Self.build(root, output).status == 0)
+        try Self.edit(root, "ledger.yml", "title: Music app", "title: Music")
+        #expect(try Self.build(root, output).status == 0)
+        // The folder of one outcome page replaced by a link to a folder outside.
+        let elsewhere = TestSupport.temporaryFolder()
+        let page = spare.appendingPathComponent("outcomes/music-app")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createSymbolicLink(at: page, withDestinationURL: elsewhere)
+        try Self.edit(root, "ledger.yml", "title: Music", "title: Music again")
+        #expect(try Self.build(root, output).status == 0)
+        try Self.expectSameAsCleanBuild(root, output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
 }

@@ -90,17 +90,22 @@ package enum FileSystem {
     /// Writes a whole file, replacing what was there. No fsync: the site is made durable
     /// by being swapped in whole, and a crash leaves the previous site, not a torn one.
     package static func write(_ bytes: [UInt8], to path: String) throws(ReadFailure) {
-        try bytes.withUnsafeBytes { write($0, to: path) }.get()
+        try bytes.withUnsafeBytes { writing($0, to: path) }.get()
     }
 
     /// Writes text as UTF-8 without copying it first.
     package static func write(_ text: String, to path: String) throws(ReadFailure) {
         var text = text
-        try text.withUTF8 { write(UnsafeRawBufferPointer($0), to: path) }.get()
+        try text.withUTF8 { writing(UnsafeRawBufferPointer($0), to: path) }.get()
     }
 
-    private static func write(_ buffer: UnsafeRawBufferPointer, to path: String) -> Result<Void, ReadFailure> {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    package static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws(ReadFailure) {
+        try writing(buffer, to: path).get()
+    }
+
+    private static func writing(_ buffer: UnsafeRawBufferPointer, to path: String) -> Result<Void, ReadFailure> {
+        // Never through a link: a file is only ever written where the build put it.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
         defer { close(descriptor) }
         var offset = 0
@@ -124,6 +129,27 @@ package enum FileSystem {
         }
         try makeDirectories(String(path[..<slash]))
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw ReadFailure(errno) }
+    }
+
+    /// Every regular file under a folder with its size, like `fileSizes`, but without
+    /// following links: nil when the folder holds anything but folders and regular files.
+    package static func plainFileSizes(under directory: String, prefix: String = "", depth: Int = 0) -> [(String, Int)]? {
+        guard depth < 16 else { return nil }
+        var found: [(String, Int)] = []
+        for name in entries(of: directory) {
+            var info = stat()
+            guard lstat("\(directory)/\(name)", &info) == 0 else { return nil }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                guard let inner = plainFileSizes(under: "\(directory)/\(name)", prefix: "\(prefix)\(name)/", depth: depth + 1) else {
+                    return nil
+                }
+                found += inner
+            case S_IFREG: found.append((prefix + name, Int(info.st_size)))
+            default: return nil
+            }
+        }
+        return found
     }
 
     /// Every regular file under a folder, hidden ones included, with its size: one `stat`

@@ -1,0 +1,116 @@
+import Foundation
+import OutcomeLedger
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The site a build replaced, kept beside the output (`.NAME.outcomes-spare`) so the next
+/// build can write into it instead of into an empty folder. On a large ledger, creating
+/// and deleting thousands of folders and files costs more than rendering them: in the
+/// spare, the folders already exist and a file whose bytes have not changed is left alone.
+/// The spare is claimed by renaming it to the build's staging folder, so a build that is
+/// killed leaves an abandoned staging folder (removed by the next build), never a spare
+/// in an unknown state.
+struct SpareSite {
+    /// What the claimed folder holds: every regular file with its size.
+    let files: [String: Int]
+    /// What the build that wrote it recorded: content hash and size by path.
+    let manifest: [String: Manifest.Line]
+
+    static func path(in parent: String, for name: String) -> String { "\(parent)/.\(name).outcomes-spare" }
+
+    /// Moves the spare to `staging` and reads what it holds, or nil when there is no
+    /// usable spare (then `staging` does not exist). A spare holding anything but folders
+    /// and regular files — a symbolic link, say — is not reused.
+    static func claim(in parent: String, for name: String, as staging: String) -> SpareSite? {
+        let spare = path(in: parent, for: name)
+        guard FileSystem.kind(of: "\(spare)/\(SiteWriter.markerName)") == .regularFile,
+              rename(spare, staging) == 0 else { return nil }
+        guard let files = FileSystem.plainFileSizes(under: staging) else {
+            try? FileManager.default.removeItem(atPath: staging)
+            return nil
+        }
+        let manifest = (try? FileSystem.read("\(staging)/\(Manifest.fileName)").get()).map(Manifest.parse) ?? [:]
+        return SpareSite(files: Dictionary(files, uniquingKeysWith: { first, _ in first }), manifest: manifest)
+    }
+
+    /// Whether the folder already holds exactly these bytes at `path`.
+    func holds(_ path: String, hash: UInt64, size: Int) -> Bool {
+        guard let line = manifest[path] else { return false }
+        return line.hash == hash && line.size == size && files[path] == size
+    }
+
+    /// Removes the files the new site does not have, and the folders left empty.
+    func removeFiles(notIn kept: Set<String>, from staging: String) {
+        var folders: Set<String> = []
+        for path in files.keys where !kept.contains(path) {
+            unlink("\(staging)/\(path)")
+            var folder = path
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = String(folder[..<slash])
+                folders.insert(folder)
+            }
+        }
+        // Deepest first; a folder that still holds something stays.
+        for folder in folders.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            rmdir("\(staging)/\(folder)")
+        }
+    }
+}
+
+/// `.outcomes-manifest`: one line per file the build wrote — content hash, size, path —
+/// so the next build into this folder knows what it holds without reading it.
+enum Manifest {
+    static let fileName = ".outcomes-manifest"
+
+    struct Line: Equatable {
+        var hash: UInt64
+        var size: Int
+    }
+
+    static func render(_ files: [(path: String, hash: UInt64, size: Int)]) -> [UInt8] {
+        var text = ""
+        for file in files {
+            text += String(file.hash, radix: 16) + " " + String(file.size) + " " + file.path + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    static func parse(_ bytes: [UInt8]) -> [String: Line] {
+        var lines: [String: Line] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
+            lines[String(parts[2])] = Line(hash: hash, size: size)
+        }
+        return lines
+    }
+}
+
+/// A fast 64-bit hash of a file's bytes, eight at a time, for telling whether a page
+/// changed. Not cryptographic: a collision could only leave a page as the previous build
+/// wrote it.
+enum ContentHash {
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var hash: UInt64 = 0x2545_F491_4F6C_DD1D ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* multiplier
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* multiplier
+        hash ^= hash >> 32
+        return hash
+    }
+}
