@@ -22,12 +22,7 @@ public enum BuildCache {
         var hasher = Hasher128()
         hasher.add(ToolVersion.current)
         hasher.add(options.joined(separator: "\u{1F}"))
-        if let executable = FileSystem.realPath("/proc/self/exe") {
-            var info = stat()
-            if stat(executable, &info) == 0 {
-                hasher.add("\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)")
-            }
-        }
+        hasher.add(executableIdentity)
         var config = LedgerConfig()
         for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] where discovery.exists(file) {
             guard let bytes = try? discovery.read(file).get() else { return nil }
@@ -55,6 +50,14 @@ public enum BuildCache {
         }
         return hasher.hex
     }
+
+    /// The running binary's size and modification time: a rebuilt `outcomes` renders anew.
+    static let executableIdentity: String = {
+        guard let executable = FileSystem.realPath("/proc/self/exe") else { return "" }
+        var info = stat()
+        guard stat(executable, &info) == 0 else { return "" }
+        return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
+    }()
 
     /// The report of the build already in `output`, when its fingerprint is `fingerprint`
     /// and its files are still those it wrote.

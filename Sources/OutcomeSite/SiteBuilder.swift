@@ -35,7 +35,25 @@ public enum SiteBuilder {
         entries.append(Site.Entry(path: "ledger.json") { .text(LedgerJSON.render(data)) })
         entries.append(Site.Entry(path: "summary.json") { .text(SummaryJSON.render(data, compilation: compilation)) })
         for (path, bytes) in theme.assets { entries.append(Site.Entry(path: path) { .bytes(bytes) }) }
-        return .success(Site(entries: entries))
+        return .success(Site(entries: entries, key: key(of: theme, options: options)))
+    }
+
+    /// What every page depends on besides its data: the theme, the binary that renders it
+    /// and the options. Page keys are only compared under the same site key.
+    static func key(of theme: Theme, options: Options) -> UInt64 {
+        var key = PageKey()
+        key.add(ToolVersion.current)
+        key.add(BuildCache.executableIdentity)
+        key.add([options.baseURL ?? "", "\(options.keepGoing)"])
+        for name in theme.templates.keys.sorted() {
+            key.add(name)
+            key.add(theme.templates[name]!.text)
+        }
+        for path in theme.assets.keys.sorted() {
+            key.add(path)
+            key.add(String(decoding: theme.assets[path]!, as: UTF8.self) + "\(theme.assets[path]!.count)")
+        }
+        return key.value
     }
 
     /// The site's files, all rendered, in path order.
@@ -50,11 +68,22 @@ public enum SiteBuilder {
 public struct Site: Sendable {
     public struct Entry: Sendable {
         public let path: String
-        public let produce: @Sendable () -> Content
+        /// Makes the contents, unless the key they would have is the one given (the key
+        /// of the file already in place); returns that key, nil for files without one.
+        let make: @Sendable (_ previousKey: UInt64?) -> (key: UInt64?, content: Content?)
 
         public init(path: String, produce: @escaping @Sendable () -> Content) {
             self.path = path
-            self.produce = produce
+            self.make = { _ in (nil, produce()) }
+        }
+
+        init(path: String, keyed: @escaping @Sendable (_ previousKey: UInt64?) -> (key: UInt64, content: Content?)) {
+            self.path = path
+            self.make = { keyed($0) }
+        }
+
+        public func produce() -> Content {
+            make(nil).content ?? .bytes([])
         }
     }
 
@@ -81,9 +110,12 @@ public struct Site: Sendable {
 
     /// In path order (byte-wise), so every listing of the site is stable.
     public let entries: [Entry]
+    /// The key of what all pages depend on (see `SiteBuilder.key`); 0 when pages have no keys.
+    public let key: UInt64
 
-    public init(entries: [Entry]) {
+    public init(entries: [Entry], key: UInt64 = 0) {
         self.entries = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.key = key
     }
 
     /// A site of files already in memory.

@@ -20,11 +20,15 @@ struct SitePages {
         var data: @Sendable () -> [String: Any]
     }
 
-    /// Every page as a site entry, rendered when the writer asks for it.
+    /// Every page as a site entry, rendered when the writer asks for it — unless the
+    /// page's key shows that the file in place is already this page.
     func entries() -> [Site.Entry] {
         pages().map { page in
-            Site.Entry(path: page.path) {
-                .text(library.render(context(for: page), withTemplate: page.template) ?? "")
+            Site.Entry(path: page.path) { previous in
+                let context = context(for: page)
+                let key = PageKey.of(template: page.template, data: context)
+                if key == previous { return (key, nil) }
+                return (key, .text(library.render(context, withTemplate: page.template) ?? ""))
             }
         }
     }
@@ -159,10 +163,12 @@ struct SitePages {
         details["has_done_items"] = !items.isEmpty
         details["file"] = outcome.file
         if outcome.bodyIsParsed {
-            let rendered = Markdown.render(outcome.body, droppingTitle: outcome.title?.value,
-                                           droppingListSection: data.ledger.config.doneHeading)
-            details["body_html"] = SafeURL.removingDangerousLinks(
-                from: HeadingAnchors.add(to: rendered, reserved: ["main", "pod", "links", "done"]))
+            let (body, title, doneHeading) = (outcome.body, outcome.title?.value, data.ledger.config.doneHeading)
+            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading]) {
+                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading)
+                return SafeURL.removingDangerousLinks(
+                    from: HeadingAnchors.add(to: rendered, reserved: ["main", "pod", "links", "done"]))
+            }
         } else {
             details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"
         }

@@ -69,12 +69,12 @@ public enum SiteWriter {
         let spare = SpareSite.claim(in: parent.path, for: name, as: staging)
         do throws(FileSystem.ReadFailure) {
             if spare == nil { try FileSystem.makeDirectories(staging) }
-            let written = try writeEntries(site.entries, into: staging, reusing: spare, progress: progress)
-            let extra = finishing(written.map { ($0.path, $0.size) }) + [SiteFile(path: markerName, contents: Array(markerText.utf8))]
+            let written = try writeEntries(site, into: staging, reusing: spare, progress: progress)
+            let extra = finishing(written.map { ($0.path, $0.line.size) }) + [SiteFile(path: markerName, contents: Array(markerText.utf8))]
             for file in extra { try place(file.contents, at: file.path, in: staging) }
             let kept = Set(written.map(\.path) + extra.map(\.path) + [Manifest.fileName])
             spare?.removeFiles(notIn: kept, from: staging)
-            try place(Manifest.render(written), at: Manifest.fileName, in: staging)
+            try place(Manifest.render(siteKey: site.key, written.map { ($0.path, $0.line) }), at: Manifest.fileName, in: staging)
         } catch {
             try? manager.removeItem(atPath: staging)
             throw .io("cannot write the site: \(error.reason)")
@@ -83,33 +83,40 @@ public enum SiteWriter {
     }
 
     /// Each entry produced and written by whichever core is free, so pages are never all
-    /// in memory at once; a file the reused folder already holds byte for byte is not
+    /// in memory at once. In a reused folder, a page whose key matches the one recorded
+    /// there is neither rendered nor written, and a file whose bytes are the same is not
     /// rewritten. Returns what the folder now holds, in the entries' order.
     private static func writeEntries(
-        _ entries: [Site.Entry], into staging: String, reusing spare: SpareSite?, progress: (@Sendable (Int, Int) -> Void)?
-    ) throws(FileSystem.ReadFailure) -> [(path: String, hash: UInt64, size: Int)] {
+        _ site: Site, into staging: String, reusing spare: SpareSite?, progress: (@Sendable (Int, Int) -> Void)?
+    ) throws(FileSystem.ReadFailure) -> [(path: String, line: Manifest.Line)] {
+        let entries = site.entries
         let done = Counter()
-        let results = Parallel.map(entries.count) { index -> Result<(UInt64, Int), FileSystem.ReadFailure> in
+        let results = Parallel.map(entries.count) { index -> Result<Manifest.Line, FileSystem.ReadFailure> in
             let path = entries[index].path
-            let result = entries[index].produce().withBytes { bytes -> Result<(UInt64, Int), FileSystem.ReadFailure> in
-                let hash = ContentHash.of(bytes)
-                if spare?.holds(path, hash: hash, size: bytes.count) == true { return .success((hash, bytes.count)) }
+            let previous = spare?.pageKey(for: path, siteKey: site.key)
+            let (key, content) = entries[index].make(previous)
+            defer { if let progress { progress(done.increment(), entries.count) } }
+            guard let content else {
+                // Unchanged: the file in place is this page.
+                guard let line = spare?.line(for: path) else { return .failure(.init(reason: "lost track of \(path)")) }
+                return .success(Manifest.Line(hash: line.hash, size: line.size, key: key))
+            }
+            return content.withBytes { bytes -> Result<Manifest.Line, FileSystem.ReadFailure> in
+                let line = Manifest.Line(hash: ContentHash.of(bytes), size: bytes.count, key: key)
+                if spare?.holds(path, hash: line.hash, size: line.size) == true { return .success(line) }
                 do throws(FileSystem.ReadFailure) {
                     try makeParent(of: path, in: staging)
                     try FileSystem.write(bytes, to: "\(staging)/\(path)")
                 } catch {
                     return .failure(error)
                 }
-                return .success((hash, bytes.count))
+                return .success(line)
             }
-            if let progress { progress(done.increment(), entries.count) }
-            return result
         }
-        var written: [(path: String, hash: UInt64, size: Int)] = []
+        var written: [(path: String, line: Manifest.Line)] = []
         written.reserveCapacity(entries.count)
         for (entry, result) in zip(entries, results) {
-            let (hash, size) = try result.get()
-            written.append((entry.path, hash, size))
+            written.append((entry.path, try result.get()))
         }
         return written
     }

@@ -15,8 +15,8 @@ import Glibc
 struct SpareSite {
     /// What the claimed folder holds: every regular file with its size.
     let files: [String: Int]
-    /// What the build that wrote it recorded: content hash and size by path.
-    let manifest: [String: Manifest.Line]
+    /// What the build that wrote it recorded.
+    let manifest: Manifest.Contents
 
     static func path(in parent: String, for name: String) -> String { "\(parent)/.\(name).outcomes-spare" }
 
@@ -31,14 +31,26 @@ struct SpareSite {
             try? FileManager.default.removeItem(atPath: staging)
             return nil
         }
-        let manifest = (try? FileSystem.read("\(staging)/\(Manifest.fileName)").get()).map(Manifest.parse) ?? [:]
+        let manifest = (try? FileSystem.read("\(staging)/\(Manifest.fileName)").get()).map(Manifest.parse) ?? Manifest.Contents()
         return SpareSite(files: Dictionary(files, uniquingKeysWith: { first, _ in first }), manifest: manifest)
+    }
+
+    /// What the manifest says of the file at `path`, if the file is there with that size.
+    func line(for path: String) -> Manifest.Line? {
+        guard let line = manifest.lines[path], files[path] == line.size else { return nil }
+        return line
+    }
+
+    /// The page key recorded for `path`, when it was recorded under the same site key.
+    func pageKey(for path: String, siteKey: UInt64) -> UInt64? {
+        guard manifest.siteKey == siteKey else { return nil }
+        return line(for: path)?.key
     }
 
     /// Whether the folder already holds exactly these bytes at `path`.
     func holds(_ path: String, hash: UInt64, size: Int) -> Bool {
-        guard let line = manifest[path] else { return false }
-        return line.hash == hash && line.size == size && files[path] == size
+        guard let line = line(for: path) else { return false }
+        return line.hash == hash && line.size == size
     }
 
     /// Removes the files the new site does not have, and the folders left empty.
@@ -59,32 +71,44 @@ struct SpareSite {
     }
 }
 
-/// `.outcomes-manifest`: one line per file the build wrote — content hash, size, path —
-/// so the next build into this folder knows what it holds without reading it.
+/// `.outcomes-manifest`: the site key, then one line per file the build wrote — content
+/// hash, size, page key (`-` for files without one) and path — so the next build into
+/// this folder knows what it holds without reading it.
 enum Manifest {
     static let fileName = ".outcomes-manifest"
 
     struct Line: Equatable {
         var hash: UInt64
         var size: Int
+        var key: UInt64?
     }
 
-    static func render(_ files: [(path: String, hash: UInt64, size: Int)]) -> [UInt8] {
-        var text = ""
-        for file in files {
-            text += String(file.hash, radix: 16) + " " + String(file.size) + " " + file.path + "\n"
+    struct Contents {
+        var siteKey: UInt64?
+        var lines: [String: Line] = [:]
+    }
+
+    static func render(siteKey: UInt64, _ files: [(path: String, line: Line)]) -> [UInt8] {
+        var text = "site " + String(siteKey, radix: 16) + "\n"
+        for (path, line) in files {
+            text += String(line.hash, radix: 16) + " " + String(line.size) + " "
+                + (line.key.map { String($0, radix: 16) } ?? "-") + " " + path + "\n"
         }
         return Array(text.utf8)
     }
 
-    static func parse(_ bytes: [UInt8]) -> [String: Line] {
-        var lines: [String: Line] = [:]
+    static func parse(_ bytes: [UInt8]) -> Contents {
+        var contents = Contents()
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
-            lines[String(parts[2])] = Line(hash: hash, size: size)
+            if line.hasPrefix("site ") {
+                contents.siteKey = UInt64(line.dropFirst(5), radix: 16)
+                continue
+            }
+            let parts = line.split(separator: " ", maxSplits: 3)
+            guard parts.count == 4, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
+            contents.lines[String(parts[3])] = Line(hash: hash, size: size, key: UInt64(parts[2], radix: 16))
         }
-        return lines
+        return contents
     }
 }
 

@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a new ledger: ledger.yml, people.yml and an example outcome.",
-        discussion: "Refuses to overwrite existing files (exit status 2). Adds _site/ to .gitignore."
+        discussion: "Refuses to overwrite existing files (exit status 2). Adds _site/ and the folders builds keep beside it to .gitignore."
     )
 
     @Argument(help: "The folder to create the ledger in (created if missing).", completion: .directory)
@@ -53,13 +53,19 @@ struct InitCommand: ParsableCommand {
             """)
     }
 
-    /// Adds `_site/` to `.gitignore`, creating it or appending to it.
+    /// Adds the site and what builds keep beside it (the replaced site, reused by the next
+    /// build, and staging folders) to `.gitignore`, creating it or appending to it.
     private func ignoreSite(in root: URL) throws {
         let url = root.appendingPathComponent(".gitignore")
         let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        let lines = current.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !lines.contains("_site/") && !lines.contains("_site") && !lines.contains("/_site/") else { return }
+        let lines = Set(current.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        var added = ""
+        if lines.isDisjoint(with: ["_site/", "_site", "/_site/", "/_site"]) { added += "_site/\n" }
+        if !lines.contains(Self.besideSitePattern) { added += Self.besideSitePattern + "\n" }
+        guard !added.isEmpty else { return }
         let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
-        try (current + separator + "_site/\n").write(to: url, atomically: true, encoding: .utf8)
+        try (current + separator + added).write(to: url, atomically: true, encoding: .utf8)
     }
+
+    static let besideSitePattern = "._site.outcomes-*/"
 }

@@ -14,7 +14,7 @@ struct AuthoringTests {
         let check = try TestSupport.run(["check", folder.path])
         #expect(check.status == 0)
         #expect(check.standardOutput == "0 errors, 0 warnings in 1 file\n")
-        #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "_site/\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "_site/\n._site.outcomes-*/\n")
     }
 
     @Test func initsLedgerYMLHasEveryKeyAtItsDefault() throws {
@@ -43,7 +43,7 @@ struct AuthoringTests {
         let folder = TestSupport.temporaryFolder()
         try "node_modules".write(to: folder.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         #expect(try TestSupport.run(["init", folder.path]).status == 0)
-        #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "node_modules\n_site/\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8) == "node_modules\n_site/\n._site.outcomes-*/\n")
     }
 
     @Test func initWithGitHubWritesTheDocumentedWorkflows() throws {

@@ -39,20 +39,11 @@ struct RebuildTests {
         #expect(second.standardError.contains("[done-measurable]"))
     }
 
-    /// Each change, then a rebuild over the old site and a clean build: the same bytes.
-    @Test(arguments: ["parent", "dependency", "people", "config", "template", "new file", "removed file", "date"])
-    func rebuildsEqualCleanBuilds(change: String) throws {
-        let root = try Self.copyOfMusicApp()
-        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
-        #expect(try Self.build(root, output).status == 0)
-        func edit(_ path: String, _ from: String, _ to: String) throws {
-            let url = root.appendingPathComponent(path)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            #expect(text.contains(from), "\(path) has no \(from)")
-            try text.replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
-        }
-        // A new date can make reviews overdue: it counts as a change too.
-        let today = change == "date" ? "2026-11-22" : "2026-11-21"
+    static let changes = ["parent", "dependency", "people", "config", "template", "new file", "removed file", "date"]
+
+    /// Makes one kind of change to a copy of the music-app example; returns the date to build with.
+    static func apply(_ change: String, to root: URL) throws -> String {
+        func edit(_ path: String, _ from: String, _ to: String) throws { try Self.edit(root, path, from, to) }
         switch change {
         case "parent": try edit("outcomes/music-app.md", "title: The music app earns", "title: The app earns")
         case "dependency": try edit("outcomes/activate-users.md", "status: active", "status: achieved")
@@ -68,9 +59,37 @@ struct RebuildTests {
         case "removed file": try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/launch-podcasts.md"))
         default: break
         }
+        return change == "date" ? "2026-11-22" : "2026-11-21"
+    }
+
+    /// Each change, then a rebuild over the old site and a clean build: the same bytes.
+    @Test(arguments: changes)
+    func rebuildsEqualCleanBuilds(change: String) throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try Self.build(root, output).status == 0)
+        // A new date can make reviews overdue: it counts as a change too.
+        let today = try Self.apply(change, to: root)
         let rebuilt = try TestSupport.run(["build", root.path, "-o", output.path, "--today", today])
         #expect(rebuilt.status == 0)
         #expect(!rebuilt.standardOutput.hasPrefix("Up to date"), "\(change) went unnoticed")
+        let clean = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try TestSupport.run(["build", root.path, "-o", clean.path, "--today", today]).status == 0)
+        #expect(try BuildTests.files(in: output) == BuildTests.files(in: clean))
+    }
+
+    /// The same changes, built into the spare: the site two builds old, whose unchanged
+    /// pages are neither rendered nor written again.
+    @Test(arguments: changes)
+    func rebuildsThroughTheSpareEqualCleanBuilds(change: String) throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try Self.build(root, output).status == 0)
+        try Self.edit(root, "outcomes/grow-artists.md", "## How", "## How\n\nAn unrelated note.\n")
+        #expect(try Self.build(root, output).status == 0)
+        let today = try Self.apply(change, to: root)
+        let rebuilt = try TestSupport.run(["build", root.path, "-o", output.path, "--today", today])
+        #expect(rebuilt.status == 0)
         let clean = TestSupport.temporaryFolder().appendingPathComponent("site")
         #expect(try TestSupport.run(["build", root.path, "-o", clean.path, "--today", today]).status == 0)
         #expect(try BuildTests.files(in: output) == BuildTests.files(in: clean))

@@ -80,6 +80,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// safe inside an HTML `<script>` block.
     static func writeString(_ value: String, to output: inout String) {
         output += "\""
+        // Most text needs no escaping at all: copy it whole.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -1,0 +1,88 @@
+import Mustache
+import OutcomeLedger
+
+/// The key of a page: a hash of the data its template receives. A page is a function of
+/// its template and its data, so a page whose key is the one recorded for the file already
+/// in place (under the same theme and binary) need not be rendered again. Nothing has to
+/// know which outcomes a page shows — parent, children, dependents, people, tags — since
+/// all of it is in the data.
+struct PageKey {
+    private var first: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var second: UInt64 = 0x6c62_272e_07bb_0142
+
+    static func of(template: String, data: [String: Any]) -> UInt64 {
+        var key = PageKey()
+        key.add(template)
+        key.add(data)
+        return key.value
+    }
+
+    var value: UInt64 { first ^ (second &* 0x9E37_79B9_7F4A_7C15) }
+
+    /// Mixes one 64-bit word into both lanes.
+    private mutating func mix(_ word: UInt64) {
+        first = (first ^ word) &* 0x0000_0100_0000_01B3
+        first ^= first >> 32
+        second = (second ^ word) &* 0x9E37_79B9_7F4A_7C15
+        second ^= second >> 29
+    }
+
+    /// Text is hashed eight bytes at a time, then mixed in with its length.
+    mutating func add(_ text: String) {
+        var text = text
+        let hash = text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+        mix(1)
+        mix(hash)
+    }
+
+    private mutating func add(number: Int) {
+        mix(UInt64(bitPattern: Int64(number)))
+    }
+
+    private mutating func add(byte: UInt8) {
+        mix(UInt64(byte) | 0x100)
+    }
+
+    /// Every kind of value page data holds; dictionaries in key order. Anything else is
+    /// described with its type, so an unexpected value changes the key rather than
+    /// escaping it.
+    mutating func add(_ value: Any) {
+        switch value {
+        case let text as String: add(text)
+        case let number as Int: add(byte: 2); add(number: number)
+        case let flag as Bool: add(byte: flag ? 3 : 4)
+        case let object as [String: Any]:
+            add(byte: 5)
+            add(number: object.count)
+            for key in object.keys.sorted() {
+                add(key)
+                add(object[key]!)
+            }
+        case let list as [Any]:
+            add(byte: 6)
+            add(number: list.count)
+            for item in list { add(item) }
+        case let deferred as DeferredHTML:
+            add(byte: 7)
+            deferred.addInputs(to: &self)
+        default:
+            add(byte: 8)
+            add(String(reflecting: type(of: value)))
+            add(String(describing: value))
+        }
+    }
+}
+
+/// HTML made from markdown only if a page is rendered: its key covers the inputs (the
+/// markdown and what shapes its rendering), so unchanged pages never run cmark.
+struct DeferredHTML: MustacheCustomRenderable, Sendable {
+    let inputs: [String]
+    let render: @Sendable () -> String
+
+    var renderText: String { render() }
+    var isNull: Bool { false }
+
+    func addInputs(to key: inout PageKey) {
+        for input in inputs { key.add(input) }
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import OutcomeSite
+
+/// A page is skipped when its key is unchanged, so every difference in its data must
+/// change the key, and nothing else may.
+@Suite struct PageKeyTests {
+    static var data: [String: Any] { [
+        "root": "../../",
+        "outcome": [
+            "title": "Grow artists", "missing": false, "done": ["checked": 1, "total": 3] as [String: Any],
+            "children": [["id": "a", "title": "A"], ["id": "b", "title": "B"]] as [[String: Any]],
+            "body_html": DeferredHTML(inputs: ["## How\nAsk them.", "Grow artists"]) { "<h2>How</h2>" },
+        ] as [String: Any],
+    ] }
+
+    private func key(_ data: [String: Any], template: String = "outcome") -> UInt64 {
+        PageKey.of(template: template, data: data)
+    }
+
+    @Test func sameDataSameKeyWhateverTheDictionaryOrder() {
+        let reordered: [String: Any] = ["outcome": Self.data["outcome"]!, "root": "../../"]
+        #expect(key(Self.data) == key(Self.data))
+        #expect(key(Self.data) == key(reordered))
+    }
+
+    @Test func anyNestedChangeChangesTheKey() {
+        func changed(_ edit: (inout [String: Any]) -> Void) -> UInt64 {
+            var outcome = Self.data["outcome"] as! [String: Any]
+            edit(&outcome)
+            var data = Self.data
+            data["outcome"] = outcome
+            return key(data)
+        }
+        let original = key(Self.data)
+        #expect(changed { $0["title"] = "Grow artist" } != original)
+        #expect(changed { $0["missing"] = true } != original)
+        #expect(changed { $0["done"] = ["checked": 2, "total": 3] as [String: Any] } != original)
+        #expect(changed { $0["children"] = [["id": "b", "title": "B"], ["id": "a", "title": "A"]] as [[String: Any]] } != original)
+        #expect(changed { $0["children"] = [["id": "a", "title": "A"]] as [[String: Any]] } != original)
+        #expect(changed { $0["body_html"] = DeferredHTML(inputs: ["## How\nAsk them!", "Grow artists"]) { "" } } != original)
+        #expect(changed { $0["extra"] = false } != original)
+        #expect(key(Self.data, template: "person") != original)
+    }
+
+    @Test func valuesOfDifferentKindsDoNotCollide() {
+        #expect(key(["a": 1]) != key(["a": "1"]))
+        #expect(key(["a": true]) != key(["a": 1]))
+        #expect(key(["a": ["b"]]) != key(["a": "b"]))
+        #expect(key(["a": "", "b": "x"]) != key(["a": "x", "b": ""]))
+    }
+}
