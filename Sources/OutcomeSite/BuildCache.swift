@@ -34,12 +34,19 @@ public enum BuildCache {
         }
         guard let found = discovery.outcomeFiles(in: config.outcomesFolder) else { return nil }
         for diagnostic in found.diagnostics { hasher.add(diagnostic.location.file + diagnostic.message) }
-        for path in found.outcomeFiles {
-            hasher.add(path)
-            switch discovery.read(path, limit: config.maxFileSize) {
-            case .success(let bytes): hasher.add(bytes)
-            case .failure(let failure): hasher.add("unreadable \(failure.reason) \(failure.size ?? -1)")
+        // Read and hash on every core; combined in path order.
+        let files = found.outcomeFiles
+        let limit = config.maxFileSize
+        let digests = Parallel.map(files.count) { index -> String in
+            switch discovery.read(files[index], limit: limit) {
+            case .success(let bytes):
+                return bytes.withUnsafeBytes { "\(ContentHash.of($0)) \(ContentHash.of($0, seed: 0x5851_F42D_4C95_7F2D)) \(bytes.count)" }
+            case .failure(let failure): return "unreadable \(failure.reason) \(failure.size ?? -1)"
             }
+        }
+        for (path, digest) in zip(files, digests) {
+            hasher.add(path)
+            hasher.add(digest)
         }
         for override in overrides {
             hasher.add(override.directory)
@@ -66,8 +73,23 @@ public enum BuildCache {
               let bytes = try? FileSystem.read("\(output)/\(fileName)").get() else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == fingerprint else { return nil }
-        guard lines[1] == listing(FileSystem.fileSizes(under: output)) else { return nil }
+        guard lines[1] == listing(sizes(under: output)) else { return nil }
         return String(lines[2])
+    }
+
+    /// The output's files and sizes, each top-level folder listed on its own core.
+    private static func sizes(under output: String) -> [(String, Int)] {
+        let names = FileSystem.entries(of: output)
+        return Parallel.map(names.count) { index -> [(String, Int)] in
+            let name = names[index]
+            var info = stat()
+            guard stat("\(output)/\(name)", &info) == 0 else { return [] }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return FileSystem.fileSizes(under: "\(output)/\(name)", prefix: "\(name)/", depth: 1)
+            case S_IFREG: return [(name, Int(info.st_size))]
+            default: return []
+            }
+        }.flatMap { $0 }
     }
 
     /// The cache file to write with a site, given the files written and their sizes.

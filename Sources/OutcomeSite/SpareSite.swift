@@ -116,9 +116,9 @@ enum Manifest {
 /// changed. Not cryptographic: a collision could only leave a page as the previous build
 /// wrote it.
 enum ContentHash {
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0x2545_F491_4F6C_DD1D) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash: UInt64 = 0x2545_F491_4F6C_DD1D ^ UInt64(bytes.count)
+        var hash: UInt64 = seed ^ UInt64(bytes.count)
         var offset = 0
         while offset + 8 <= bytes.count {
             let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
