@@ -90,9 +90,14 @@ struct HostileInputTests {
         #expect(compilation.ledger.outcomes.map(\.file) == ["outcomes/small.md"])
         let raised = try TestSupport.compile(["ledger.yml": "max_file_size: 2 MiB\n", RuleExample.mainFile: big])
         #expect(raised.diagnostics.isEmpty)
-        let bigRoster = try TestSupport.compile(["ledger.yml": "max_file_size: 32\n",
-                                                 "people.yml": "ana: {name: Ana Sousa, email: ana@example.com}\n"])
+        // people.yml lists everyone: it may be 32 times larger than an outcome file.
+        let roster = (0..<40).map { "p\($0): {name: Person \($0), email: p\($0)@example.com}\n" }.joined()
+        #expect(roster.utf8.count > 32 * 32)
+        let bigRoster = try TestSupport.compile(["ledger.yml": "max_file_size: 32\n", "people.yml": roster])
         #expect(bigRoster.diagnostics.map(\.position) == ["people.yml:1:1"])
+        let fittingRoster = try TestSupport.compile(["ledger.yml": "max_file_size: 64\n", "people.yml": roster])
+        #expect(fittingRoster.diagnostics.isEmpty)
+        #expect(fittingRoster.ledger.people?.count == 40)
     }
 
     @Test(arguments: [

@@ -20,6 +20,10 @@ public struct LedgerConfig: Sendable, Equatable {
     /// Files larger than this many bytes are skipped with `file-too-large`.
     public var maxFileSize: Int = 1 << 20
 
+    /// `people.yml` lists everyone, so it may be larger: 32 MiB by default, room for
+    /// hundreds of thousands of people while still bounded.
+    public var maxPeopleFileSize: Int { maxFileSize.multipliedReportingOverflow(by: 32).overflow ? .max : maxFileSize * 32 }
+
     public init() {}
 
     public static let fileName = "ledger.yml"

@@ -24,13 +24,14 @@ public enum LedgerCompiler {
             config = parsed.0
             sources.diagnostics += parsed.1
         }
-        sources.sizeLimit = config.maxFileSize
+        sources.sizeLimit = config.maxPeopleFileSize
         var people: [Person]?
         if let text = sources.text(LedgerConfig.peopleFileName) {
             let parsed = PeopleParser.parse(text)
             people = parsed.0
             sources.diagnostics += parsed.1
         }
+        sources.sizeLimit = config.maxFileSize
 
         guard let found = discovery.outcomeFiles(in: config.outcomesFolder) else {
             guard let location = config.outcomesFolderLocation else {

@@ -89,7 +89,7 @@ public enum EditorSchemas {
                     .object([("type", .string("string")), ("pattern", .string("^[0-9]+( (B|KB|KiB|MB|MiB))?$"))]),
                 ])),
                 ("default", .string("1 MiB")),
-            ]), "Files larger than this are skipped with file-too-large: bytes, or a size such as 512 KiB."),
+            ]), "Outcome files larger than this (people.yml: 32 times this) are skipped with file-too-large: bytes, or a size such as 512 KiB."),
         ]
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
