@@ -5,6 +5,10 @@ import OutcomeLedger
 /// written, so the whole ledger never exists as one JSON tree in memory.
 enum LedgerJSON {
     static func render(_ data: PageData) -> String {
+        document(data).rendered()
+    }
+
+    static func document(_ data: PageData) -> JSONValue {
         let sorted = data.sortedOutcomes
         let outcomes = JSONValue.generated(count: sorted.count) { outcome(sorted[$0], data) }
         let people = data.people.map { person -> JSONValue in
@@ -19,7 +23,7 @@ enum LedgerJSON {
             ("title", .optional(data.ledger.config.title)),
             ("outcomes", outcomes),
             ("people", .array(people)),
-        ]).sortingKeys().rendered()
+        ]).sortingKeys()
     }
 
     /// One outcome, keys sorted.

@@ -32,7 +32,9 @@ public enum SiteBuilder {
         let pages = SitePages(data: data, compilation: compilation, library: library,
                               baseURL: baseURL, keepGoing: options.keepGoing)
         var entries = pages.entries()
-        entries.append(Site.Entry(path: "ledger.json") { .text(LedgerJSON.render(data)) })
+        entries.append(Site.Entry(path: "ledger.json") {
+            .streamed { emit in LedgerJSON.document(data).render(inPiecesOf: 1 << 16, emit) }
+        })
         entries.append(Site.Entry(path: "summary.json") { .text(SummaryJSON.render(data, compilation: compilation)) })
         for (path, bytes) in theme.assets { entries.append(Site.Entry(path: path) { .bytes(bytes) }) }
         return .success(Site(entries: entries, key: key(of: theme, options: options)))
@@ -87,23 +89,21 @@ public struct Site: Sendable {
         }
     }
 
-    /// A file's contents: pages and JSON are text, written without a copy into bytes.
+    /// A file's contents: pages and JSON are text, written without a copy into bytes; a
+    /// large file can be streamed, handed over in pieces as it is made.
     public enum Content: Sendable {
         case text(String)
         case bytes([UInt8])
+        case streamed(@Sendable (_ emit: (String) -> Void) -> Void)
 
         public var bytes: [UInt8] {
             switch self {
             case .text(let text): return Array(text.utf8)
             case .bytes(let bytes): return bytes
-            }
-        }
-
-        /// The contents as raw bytes, without a copy.
-        func withBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) -> T {
-            switch self {
-            case .text(var text): return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
-            case .bytes(let bytes): return bytes.withUnsafeBytes(body)
+            case .streamed(let produce):
+                var bytes: [UInt8] = []
+                produce { bytes += $0.utf8 }
+                return bytes
             }
         }
     }

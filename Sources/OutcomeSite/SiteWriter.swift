@@ -101,7 +101,7 @@ public enum SiteWriter {
                 guard let line = spare?.line(for: path) else { return .failure(.init(reason: "lost track of \(path)")) }
                 return .success(Manifest.Line(hash: line.hash, size: line.size, key: key))
             }
-            return content.withBytes { bytes -> Result<Manifest.Line, FileSystem.ReadFailure> in
+            func store(_ bytes: UnsafeRawBufferPointer) -> Result<Manifest.Line, FileSystem.ReadFailure> {
                 let line = Manifest.Line(hash: ContentHash.of(bytes), size: bytes.count, key: key)
                 if spare?.holds(path, hash: line.hash, size: line.size) == true { return .success(line) }
                 do throws(FileSystem.ReadFailure) {
@@ -112,6 +112,11 @@ public enum SiteWriter {
                 }
                 return .success(line)
             }
+            switch content {
+            case .text(var text): return text.withUTF8 { store(UnsafeRawBufferPointer($0)) }
+            case .bytes(let bytes): return bytes.withUnsafeBytes { store($0) }
+            case .streamed(let produce): return stream(produce, to: path, in: staging, key: key)
+            }
         }
         var written: [(path: String, line: Manifest.Line)] = []
         written.reserveCapacity(entries.count)
@@ -119,6 +124,34 @@ public enum SiteWriter {
             written.append((entry.path, try result.get()))
         }
         return written
+    }
+
+    /// Writes a streamed file piece by piece; its hash chains the pieces' hashes (the
+    /// pieces are cut at the same places for the same contents).
+    private static func stream(
+        _ produce: (_ emit: (String) -> Void) -> Void, to path: String, in staging: String, key: UInt64?
+    ) -> Result<Manifest.Line, FileSystem.ReadFailure> {
+        do throws(FileSystem.ReadFailure) {
+            try makeParent(of: path, in: staging)
+            let file = try FileSystem.OutputFile("\(staging)/\(path)")
+            defer { file.close() }
+            var line = Manifest.Line(hash: 0, size: 0, key: key)
+            var failure: FileSystem.ReadFailure?
+            produce { piece in
+                guard failure == nil else { return }
+                var piece = piece
+                piece.withUTF8 { bytes in
+                    let raw = UnsafeRawBufferPointer(bytes)
+                    line.hash = ContentHash.of(raw, seed: line.hash &+ 0x2545_F491_4F6C_DD1D)
+                    line.size += raw.count
+                    do throws(FileSystem.ReadFailure) { try file.write(raw) } catch { failure = error }
+                }
+            }
+            if let failure { return .failure(failure) }
+            return .success(line)
+        } catch {
+            return .failure(error)
+        }
     }
 
     private static func place(_ bytes: [UInt8], at path: String, in staging: String) throws(FileSystem.ReadFailure) {

@@ -104,20 +104,39 @@ package enum FileSystem {
     }
 
     private static func writing(_ buffer: UnsafeRawBufferPointer, to path: String) -> Result<Void, ReadFailure> {
-        // Never through a link: a file is only ever written where the build put it.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else { return .failure(ReadFailure(errno)) }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(errno))
-            }
-            offset += written
+        do throws(ReadFailure) {
+            let file = try OutputFile(path)
+            defer { file.close() }
+            try file.write(buffer)
+            return .success(())
+        } catch {
+            return .failure(error)
         }
-        return .success(())
+    }
+
+    /// A file being written piece by piece. Never opened through a link: a file is only
+    /// ever written where the build put it.
+    package final class OutputFile {
+        private let descriptor: Int32
+
+        package init(_ path: String) throws(ReadFailure) {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw ReadFailure(errno) }
+        }
+
+        package func write(_ buffer: UnsafeRawBufferPointer) throws(ReadFailure) {
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw ReadFailure(errno)
+                }
+                offset += written
+            }
+        }
+
+        package func close() { _ = Glibc.close(descriptor) }
     }
 
     /// Creates a folder and any missing parents; an existing folder is fine. Safe to call

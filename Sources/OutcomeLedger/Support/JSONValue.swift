@@ -36,21 +36,36 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
         var output = ""
-        write(to: &output, indent: 0)
+        write(to: &output, indent: 0, flush: nil)
         output.append("\n")
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    /// The same text, handed to `emit` in pieces of about `size` bytes (cut between array
+    /// items), so a large document is written without ever being one string.
+    public func render(inPiecesOf size: Int, _ emit: (String) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var output = ""
+            write(to: &output, indent: 0) { pending in
+                guard pending.utf8.count >= size else { return }
+                emit(pending)
+                pending = ""
+            }
+            output.append("\n")
+            emit(output)
+        }
+    }
+
+    private func write(to output: inout String, indent: Int, flush: ((inout String) -> Void)?) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let items):
-            JSONValue.writeArray(count: items.count, { items[$0] }, to: &output, indent: indent)
+            JSONValue.writeArray(count: items.count, { items[$0] }, to: &output, indent: indent, flush: flush)
         case .generated(let count, let item):
-            JSONValue.writeArray(count: count, item, to: &output, indent: indent)
+            JSONValue.writeArray(count: count, item, to: &output, indent: indent, flush: flush)
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
             output += "{\n"
@@ -58,20 +73,23 @@ public indirect enum JSONValue: Sendable, Equatable {
                 output += String(repeating: "  ", count: indent + 1)
                 JSONValue.writeString(key, to: &output)
                 output += ": "
-                value.write(to: &output, indent: indent + 1)
+                value.write(to: &output, indent: indent + 1, flush: flush)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
             output += String(repeating: "  ", count: indent) + "}"
         }
     }
 
-    private static func writeArray(count: Int, _ item: (Int) -> JSONValue, to output: inout String, indent: Int) {
+    private static func writeArray(
+        count: Int, _ item: (Int) -> JSONValue, to output: inout String, indent: Int, flush: ((inout String) -> Void)?
+    ) {
         guard count > 0 else { output += "[]"; return }
         output += "[\n"
         for index in 0..<count {
             output += String(repeating: "  ", count: indent + 1)
-            item(index).write(to: &output, indent: indent + 1)
+            item(index).write(to: &output, indent: indent + 1, flush: flush)
             output += index == count - 1 ? "\n" : ",\n"
+            flush?(&output)
         }
         output += String(repeating: "  ", count: indent) + "]"
     }
