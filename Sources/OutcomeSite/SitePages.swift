@@ -163,7 +163,7 @@ struct SitePages {
         details["has_done_items"] = !items.isEmpty
         details["file"] = outcome.file
         if outcome.bodyIsParsed {
-            let (body, title, doneHeading) = (outcome.body, outcome.title?.value, data.ledger.config.doneHeading)
+            let (body, title, doneHeading) = (String(outcome.body), outcome.title?.value, data.ledger.config.doneHeading)
             details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading]) {
                 let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading)
                 return SafeURL.removingDangerousLinks(

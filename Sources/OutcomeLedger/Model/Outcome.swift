@@ -72,7 +72,7 @@ public struct Outcome: Sendable {
     public var done: BodySection?
     public var how: BodySection?
     /// The markdown body, without the front matter.
-    public var body: String
+    public var body: Substring
     /// The line of the file where the body starts (1-based).
     public var bodyStartLine: Int
     /// False when the body was refused as too complex to parse: its sections are unknown.

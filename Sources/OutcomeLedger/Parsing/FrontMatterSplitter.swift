@@ -8,7 +8,8 @@ public enum FrontMatterSplitter {
         public var yaml: String
         /// The file line on which the YAML starts (the line after the opening fence).
         public var yamlStartLine: Int
-        public var body: String
+        /// A slice of the file's text: the body shares its storage instead of copying it.
+        public var body: Substring
         /// The file line on which the body starts.
         public var bodyStartLine: Int
     }
@@ -28,7 +29,7 @@ public enum FrontMatterSplitter {
             return .failure(.unclosed)
         }
         let yaml = String(source.text(fromLine: 2, throughLine: closing - 1))
-        let body = String(source.text(fromLine: closing + 1))
+        let body = source.text(fromLine: closing + 1)
         return .success(Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: closing + 1))
     }
 

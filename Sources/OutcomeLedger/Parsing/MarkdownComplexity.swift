@@ -27,6 +27,11 @@ public enum MarkdownComplexity {
         return body.withUTF8 { check($0, limits: limits) }
     }
 
+    public static func check(_ body: Substring, limits: Limits = Limits()) -> Excess? {
+        var body = body
+        return body.withUTF8 { check($0, limits: limits) }
+    }
+
     private static func check(_ body: UnsafeBufferPointer<UInt8>, limits: Limits) -> Excess? {
         var brackets = 0
         var autolinks = 0

@@ -49,7 +49,7 @@ public enum OutcomeParser {
     // MARK: - Body
 
     private static func readBody(of outcome: inout Outcome, source: SourceText, config: LedgerConfig) {
-        let outline = Markdown.outline(outcome.body)
+        let outline = Markdown.outline(String(outcome.body))
         let offset = outcome.bodyStartLine - 1
         func location(_ line: Int, _ byteColumn: Int) -> SourceLocation {
             let fileLine = line + offset
