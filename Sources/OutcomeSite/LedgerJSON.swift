@@ -41,9 +41,9 @@ enum LedgerJSON {
                          ("lenses", .array(member.lenses.map { .string($0.value) }))])
             })),
             ("parent", .optional(outcome.parent?.value)),
-            ("children", .array((data.ledger.children[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
+            ("children", .array((data.ledger.children[id] ?? []).filter { data.isPublished($0) }.map(JSONValue.string))),
             ("depends_on", .array(outcome.dependsOn.map { .string($0.value) })),
-            ("dependents", .array((data.ledger.dependents[id] ?? []).filter { data.published[$0] != nil }.map(JSONValue.string))),
+            ("dependents", .array((data.ledger.dependents[id] ?? []).filter { data.isPublished($0) }.map(JSONValue.string))),
             ("done", .object([
                 ("items", .array(items.map { .object([("text", .string($0.text)), ("checked", .bool($0.checked))]) })),
                 ("checked", .int(items.count { $0.checked })),

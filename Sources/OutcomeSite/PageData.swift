@@ -6,8 +6,8 @@ import OutcomeLedger
 /// the keys.
 struct PageData {
     let ledger: Ledger
-    /// Outcomes that get a page: valid, unique ids. By id.
-    let published: [String: Outcome]
+    /// Outcomes that get a page (valid, unique ids): where each is in `sortedOutcomes`.
+    private let positions: [String: Int]
     let people: [PersonEntry]
     /// People by handle, for the many lookups pages make.
     private let peopleByHandle: [String: PersonEntry]
@@ -27,17 +27,18 @@ struct PageData {
 
     init(ledger: Ledger) {
         self.ledger = ledger
-        var published: [String: Outcome] = [:]
-        var taken: Set<String> = []
-        for outcome in ledger.outcomes where Identifiers.isSlug(outcome.id.value) {
+        var published: [String: Int] = [:]
+        for (index, outcome) in ledger.outcomes.enumerated() where Identifiers.isSlug(outcome.id.value) {
             // The first file by path keeps an id that several files claim.
-            if taken.insert(outcome.id.value).inserted { published[outcome.id.value] = outcome }
+            if published[outcome.id.value] == nil { published[outcome.id.value] = index }
         }
-        self.published = published
+        let sortedOutcomes = published.keys.sorted().map { ledger.outcomes[published[$0]!] }
+        self.sortedOutcomes = sortedOutcomes
+        positions = Dictionary(uniqueKeysWithValues: sortedOutcomes.enumerated().map { ($1.id.value, $0) })
         var pods: [String: [(id: String, lenses: [String])]] = [:]
-        for id in published.keys.sorted() {
-            for member in published[id]!.pod ?? [] {
-                pods[member.handle.value, default: []].append((id, member.lenses.map(\.value)))
+        for outcome in sortedOutcomes {
+            for member in outcome.pod ?? [] {
+                pods[member.handle.value, default: []].append((outcome.id.value, member.lenses.map(\.value)))
             }
         }
         if let roster = ledger.people {
@@ -49,9 +50,15 @@ struct PageData {
             people = pods.keys.sorted().map { PersonEntry(handle: $0, name: $0, pods: pods[$0]!) }
         }
         peopleByHandle = Dictionary(people.map { ($0.handle, $0) }) { first, _ in first }
-        sortedOutcomes = published.keys.sorted().map { published[$0]! }
         tags = Self.tags(of: sortedOutcomes)
     }
+
+    /// The published outcome with this id.
+    func published(_ id: String) -> Outcome? {
+        positions[id].map { sortedOutcomes[$0] }
+    }
+
+    func isPublished(_ id: String) -> Bool { positions[id] != nil }
 
     /// Handles that get a page: valid handles only (they become folder names).
     var publishedPeople: [PersonEntry] { people.filter { Identifiers.isHandle($0.handle) } }
@@ -90,7 +97,7 @@ struct PageData {
 
     /// What lists of outcomes show about each.
     func summary(_ id: String) -> [String: Any] {
-        guard let outcome = published[id] else {
+        guard let outcome = published(id) else {
             return ["id": id, "title": id, "path": none, "status": none, "owner": none, "done": none,
                     "review_by": none, "missing": true]
         }

@@ -89,7 +89,7 @@ struct SitePages {
     private var site: [String: Any] {
         [
             "title": siteTitle,
-            "outcome_count": data.published.count,
+            "outcome_count": data.sortedOutcomes.count,
             "has_tags": !data.tags.isEmpty,
             "has_problems": hasProblems,
         ]
@@ -176,7 +176,7 @@ struct SitePages {
     }
 
     private func activeCount(_ person: PageData.PersonEntry) -> Int {
-        person.pods.count { data.published[$0.id]?.effectiveStatus == .active }
+        person.pods.count { data.published($0.id)?.effectiveStatus == .active }
     }
 
     private func personRow(_ person: PageData.PersonEntry) -> [String: Any] {
