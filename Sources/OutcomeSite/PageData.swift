@@ -60,9 +60,6 @@ struct PageData {
 
     func isPublished(_ id: String) -> Bool { positions[id] != nil }
 
-    /// Handles that get a page: valid handles only (they become folder names).
-    var publishedPeople: [PersonEntry] { people.filter { Identifiers.isHandle($0.handle) } }
-
     // MARK: - Paths (relative to the site root)
 
     static func outcomePath(_ id: String) -> String { "outcomes/\(id)/index.html" }

@@ -3,13 +3,22 @@ import OutcomeLedger
 
 /// Renders every HTML page of the site from the page data and the theme. Links are
 /// relative (each page knows its way back to the root), so the same output works at `/`,
-/// under a subpath and from `file://`.
-struct SitePages {
+/// under a subpath and from `file://`. A class: every page's job refers to it rather than
+/// carrying its own copy of the ledger's data.
+final class SitePages: Sendable {
     let data: PageData
     let compilation: Compilation
     let library: MustacheLibrary
     let baseURL: String?
     let keepGoing: Bool
+
+    init(data: PageData, compilation: Compilation, library: MustacheLibrary, baseURL: String?, keepGoing: Bool) {
+        self.data = data
+        self.compilation = compilation
+        self.library = library
+        self.baseURL = baseURL
+        self.keepGoing = keepGoing
+    }
 
     /// One page to render: where it goes, with which template, and its data (built by
     /// the job itself, on whichever core renders it).
@@ -25,27 +34,30 @@ struct SitePages {
     func entries() -> [Site.Entry] {
         pages().map { page in
             Site.Entry(path: page.path) { previous in
-                let context = context(for: page)
+                let context = self.context(for: page)
                 let key = PageKey.of(template: page.template, data: context)
                 if key == previous { return (key, nil) }
-                return (key, .text(library.render(context, withTemplate: page.template) ?? ""))
+                return (key, .text(self.library.render(context, withTemplate: page.template) ?? ""))
             }
         }
     }
 
-    /// Every page of the site, in a stable order.
+    /// Every page of the site, in a stable order. Each page's data is made from the shared
+    /// page data when it is rendered; a page holds only where to find its outcome or person.
     func pages() -> [Page] {
-        var pages = [Page(path: "index.html", template: "index", title: siteTitle) { dashboard() }]
-        for outcome in data.sortedOutcomes {
+        var pages = [Page(path: "index.html", template: "index", title: siteTitle) { self.dashboard() }]
+        for (index, outcome) in data.sortedOutcomes.enumerated() {
             pages.append(Page(path: PageData.outcomePath(outcome.id.value), template: "outcome",
-                              title: outcome.title?.value ?? outcome.id.value) { ["outcome": details(outcome)] })
+                              title: outcome.title?.value ?? outcome.id.value) {
+                ["outcome": self.details(self.data.sortedOutcomes[index])]
+            })
         }
         pages.append(Page(path: "people/index.html", template: "people", title: "People") {
-            ["people": data.people.map(personRow)]
+            ["people": self.data.people.map(self.personRow)]
         })
-        for person in data.publishedPeople {
+        for (index, person) in data.people.enumerated() where Identifiers.isHandle(person.handle) {
             pages.append(Page(path: PageData.personPath(person.handle), template: "person", title: person.name) {
-                ["person": details(person)]
+                ["person": self.details(self.data.people[index])]
             })
         }
         let tags = data.tags
@@ -55,13 +67,13 @@ struct SitePages {
             })
             for tag in tags {
                 pages.append(Page(path: "tags/\(tag.slug)/index.html", template: "tag", title: "Tag: \(tag.name)") {
-                    ["tag": ["name": tag.name, "outcomes": data.summaries(tag.ids)] as [String: Any]]
+                    ["tag": ["name": tag.name, "outcomes": self.data.summaries(tag.ids)] as [String: Any]]
                 })
             }
         }
         if hasProblems {
             pages.append(Page(path: "problems/index.html", template: "problems", title: "Problems") {
-                ["problems": problems, "problem_summary": compilation.summary]
+                ["problems": self.problems, "problem_summary": self.compilation.summary]
             })
         }
         return pages
