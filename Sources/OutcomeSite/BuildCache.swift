@@ -77,16 +77,29 @@ public enum BuildCache {
         return String(lines[2])
     }
 
-    /// The output's files and sizes, each top-level folder listed on its own core.
+    /// The output's files and sizes. Pages sit two folders deep, so the second level is
+    /// split among the cores, each entry examined (and, if a folder, listed) by one.
     private static func sizes(under output: String) -> [(String, Int)] {
-        let names = FileSystem.entries(of: output)
-        return Parallel.map(names.count) { index -> [(String, Int)] in
-            let name = names[index]
+        func isFolder(_ path: String) -> Bool {
             var info = stat()
-            guard stat("\(output)/\(name)", &info) == 0 else { return [] }
+            return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        var entries: [String] = []
+        for name in FileSystem.entries(of: output) {
+            if isFolder("\(output)/\(name)") {
+                entries += FileSystem.entries(of: "\(output)/\(name)").map { "\(name)/\($0)" }
+            } else {
+                entries.append(name)
+            }
+        }
+        let paths = entries
+        return Parallel.map(paths.count) { index -> [(String, Int)] in
+            let path = paths[index]
+            var info = stat()
+            guard stat("\(output)/\(path)", &info) == 0 else { return [] }
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: return FileSystem.fileSizes(under: "\(output)/\(name)", prefix: "\(name)/", depth: 1)
-            case S_IFREG: return [(name, Int(info.st_size))]
+            case S_IFDIR: return FileSystem.fileSizes(under: "\(output)/\(path)", prefix: "\(path)/", depth: 2)
+            case S_IFREG: return [(path, Int(info.st_size))]
             default: return []
             }
         }.flatMap { $0 }

@@ -20,6 +20,18 @@ package enum FileSystem {
         }
     }
 
+    /// What is at a path itself, without following a link: nil when nothing is there.
+    package static func ownKind(of path: String) -> (isLink: Bool, kind: Kind)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return (true, .other)
+        case S_IFDIR: return (false, .directory)
+        case S_IFREG: return (false, .regularFile)
+        default: return (false, .other)
+        }
+    }
+
     /// Whether a path is itself a symbolic link.
     package static func isSymbolicLink(_ path: String) -> Bool? {
         var info = stat()
@@ -70,21 +82,35 @@ package enum FileSystem {
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure(errno)) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure(reason: "not a regular file")) }
         guard Int(info.st_size) <= limit else { return .failure(ReadFailure(reason: "too large", size: Int(info.st_size))) }
+        // Read straight into the array, in room for one byte more than the file's size so
+        // that a file which grows while being read is noticed (and held to the limit too).
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var room = Int(info.st_size) + 1
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(errno))
+            var failure: Int32?
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            let filled = bytes.withUnsafeMutableBytes { buffer -> Int in
+                var filled = start
+                while filled < buffer.count {
+                    let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if count == 0 { break }
+                    filled += count
+                }
+                return filled
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            // A file that grows while being read is held to the limit too.
+            if let failure { return .failure(ReadFailure(failure)) }
+            let full = filled == bytes.count
+            bytes.removeLast(bytes.count - filled)
             if bytes.count > limit { return .failure(ReadFailure(reason: "too large", size: bytes.count)) }
+            if !full { return .success(bytes) }
+            room = 65_536
         }
-        return .success(bytes)
     }
 
     /// Writes a whole file, replacing what was there. No fsync: the site is made durable

@@ -91,12 +91,14 @@ public struct LedgerDiscovery: Sendable {
 
     private func classify(_ relative: String) -> Kind {
         let path = absolute(relative)
-        guard let isLink = FileSystem.isSymbolicLink(path) else { return .brokenLink }
-        if isLink {
+        guard let own = FileSystem.ownKind(of: path) else { return .brokenLink }
+        var kind = own.kind
+        if own.isLink {
             guard let target = FileSystem.realPath(path) else { return .brokenLink }
             guard isInsideRoot(target) else { return .outsideRoot }
+            kind = FileSystem.kind(of: path)
         }
-        switch FileSystem.kind(of: path) {
+        switch kind {
         case .directory: return .directory
         case .regularFile: return .file
         case .other: return .other
