@@ -118,11 +118,6 @@ public struct Site: Sendable {
         self.key = key
     }
 
-    /// A site of files already in memory.
-    public init(files: [SiteFile]) {
-        self.init(entries: files.map { file in Entry(path: file.path) { .bytes(file.contents) } })
-    }
-
     /// Every file rendered, in path order.
     public func files() -> [SiteFile] {
         Parallel.map(entries.count) { SiteFile(path: entries[$0].path, contents: entries[$0].produce().bytes) }

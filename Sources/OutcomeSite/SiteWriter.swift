@@ -31,10 +31,6 @@ public enum SiteWriter {
         }
     }
 
-    public static func write(_ files: [SiteFile], to output: String) throws(Failure) {
-        try write(Site(files: files), to: output)
-    }
-
     /// Renders and writes every file of `site` into a staging folder on all cores, adds
     /// the files `finishing` makes from the listing of what was written (the build cache),
     /// and swaps the result in. `progress` hears how many files are written, from any thread.
@@ -69,17 +65,27 @@ public enum SiteWriter {
         let spare = SpareSite.claim(in: parent.path, for: name, as: staging)
         do throws(FileSystem.ReadFailure) {
             if spare == nil { try FileSystem.makeDirectories(staging) }
+            // What the new site does not have goes first, so a file can take the place of
+            // a folder and the other way round. The build's own hidden files at the top
+            // are settled once it is known which are written.
+            let paths = Set(site.entries.map(\.path))
+            spare?.removeFiles(from: staging) { paths.contains($0) || Self.isBookkeeping($0) }
             let written = try writeEntries(site, into: staging, reusing: spare, progress: progress)
             let extra = finishing(written.map { ($0.path, $0.line.size) }) + [SiteFile(path: markerName, contents: Array(markerText.utf8))]
             for file in extra { try place(file.contents, at: file.path, in: staging) }
-            let kept = Set(written.map(\.path) + extra.map(\.path) + [Manifest.fileName])
-            spare?.removeFiles(notIn: kept, from: staging)
+            let bookkeeping = Set(extra.map(\.path) + [Manifest.fileName])
+            spare?.removeFiles(from: staging) { !Self.isBookkeeping($0) || bookkeeping.contains($0) || paths.contains($0) }
             try place(Manifest.render(siteKey: site.key, written.map { ($0.path, $0.line) }), at: Manifest.fileName, in: staging)
         } catch {
             try? manager.removeItem(atPath: staging)
             throw .io("cannot write the site: \(error.reason)")
         }
         try swapIn(URL(fileURLWithPath: staging), at: target, spare: SpareSite.path(in: parent.path, for: name))
+    }
+
+    /// The marker, the cache and the manifest: hidden files at the top of the site.
+    private static func isBookkeeping(_ path: String) -> Bool {
+        path.hasPrefix(".") && !path.contains("/")
     }
 
     /// Each entry produced and written by whichever core is free, so pages are never all

@@ -53,10 +53,10 @@ struct SpareSite {
         return line.hash == hash && line.size == size
     }
 
-    /// Removes the files the new site does not have, and the folders left empty.
-    func removeFiles(notIn kept: Set<String>, from staging: String) {
+    /// Removes the files `keep` says no to, and the folders left empty.
+    func removeFiles(from staging: String, keeping keep: (String) -> Bool) {
         var folders: Set<String> = []
-        for path in files.keys where !kept.contains(path) {
+        for path in files.keys where !keep(path) {
             unlink("\(staging)/\(path)")
             var folder = path
             while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {

@@ -139,13 +139,18 @@ struct RebuildTests {
         #expect(try Self.inode(output.appendingPathComponent("assets/style.css")) == style)
     }
 
-    @Test func aSpareWithStrayFilesIsCleanedOnReuse() throws {
+    /// A copy of music-app built twice, so that a spare sits beside its site.
+    static func siteWithSpare() throws -> (root: URL, output: URL, spare: URL) {
         let root = try Self.copyOfMusicApp()
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")
-        let spare = output.deletingLastPathComponent().appendingPathComponent(".site.outcomes-spare")
         #expect(try Self.build(root, output).status == 0)
         try Self.edit(root, "ledger.yml", "title: Music app", "title: Music")
         #expect(try Self.build(root, output).status == 0)
+        return (root, output, output.deletingLastPathComponent().appendingPathComponent(".site.outcomes-spare"))
+    }
+
+    @Test func aSpareWithStrayFilesIsCleanedOnReuse() throws {
+        let (root, output, spare) = try Self.siteWithSpare()
         try Data("stray".utf8).write(to: spare.appendingPathComponent("outcomes/stray.html"))
         try Data("short".utf8).write(to: spare.appendingPathComponent("assets/style.css"))
         try Self.edit(root, "ledger.yml", "title: Music", "title: Music again")
@@ -154,12 +159,7 @@ struct RebuildTests {
     }
 
     @Test func aSpareHoldingALinkIsNotWrittenThrough() throws {
-        let root = try Self.copyOfMusicApp()
-        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
-        let spare = output.deletingLastPathComponent().appendingPathComponent(".site.outcomes-spare")
-        #expect(try Self.build(root, output).status == 0)
-        try Self.edit(root, "ledger.yml", "title: Music app", "title: Music")
-        #expect(try Self.build(root, output).status == 0)
+        let (root, output, spare) = try Self.siteWithSpare()
         // The folder of one outcome page replaced by a link to a folder outside.
         let elsewhere = TestSupport.temporaryFolder()
         let page = spare.appendingPathComponent("outcomes/music-app")
@@ -169,5 +169,25 @@ struct RebuildTests {
         #expect(try Self.build(root, output).status == 0)
         try Self.expectSameAsCleanBuild(root, output)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
+    @Test func aFileCanTakeTheSpareFoldersPlaceAndTheOtherWayRound() throws {
+        let (root, output, _) = try Self.siteWithSpare()
+        let assets = root.appendingPathComponent("templates/assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        let extra = assets.appendingPathComponent("extra")
+        // The spare is two builds old: a shape kept for two builds meets the other one there.
+        for (step, shape) in ["folder", "file", "file", "folder", "folder"].enumerated() {
+            try? FileManager.default.removeItem(at: extra)
+            if shape == "folder" {
+                try FileManager.default.createDirectory(at: extra, withIntermediateDirectories: true)
+                try Data("a\(step) {}".utf8).write(to: extra.appendingPathComponent("inner.css"))
+            } else {
+                try Data("b\(step) {}".utf8).write(to: extra)
+            }
+            let run = try Self.build(root, output)
+            #expect(run.status == 0, "step \(step): \(run.standardError)")
+            try Self.expectSameAsCleanBuild(root, output)
+        }
     }
 }

@@ -32,13 +32,6 @@ package enum FileSystem {
         }
     }
 
-    /// Whether a path is itself a symbolic link.
-    package static func isSymbolicLink(_ path: String) -> Bool? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return info.st_mode & S_IFMT == S_IFLNK
-    }
-
     package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
