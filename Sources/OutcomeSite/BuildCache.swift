@@ -73,36 +73,8 @@ public enum BuildCache {
               let bytes = try? FileSystem.read("\(output)/\(fileName)").get() else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == fingerprint else { return nil }
-        guard lines[1] == listing(sizes(under: output)) else { return nil }
+        guard lines[1] == listing(FileSystem.fileSizesOnAllCores(under: output, followingLinks: true) ?? []) else { return nil }
         return String(lines[2])
-    }
-
-    /// The output's files and sizes. Pages sit two folders deep, so the second level is
-    /// split among the cores, each entry examined (and, if a folder, listed) by one.
-    private static func sizes(under output: String) -> [(String, Int)] {
-        func isFolder(_ path: String) -> Bool {
-            var info = stat()
-            return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-        }
-        var entries: [String] = []
-        for name in FileSystem.entries(of: output) {
-            if isFolder("\(output)/\(name)") {
-                entries += FileSystem.entries(of: "\(output)/\(name)").map { "\(name)/\($0)" }
-            } else {
-                entries.append(name)
-            }
-        }
-        let paths = entries
-        return Parallel.map(paths.count) { index -> [(String, Int)] in
-            let path = paths[index]
-            var info = stat()
-            guard stat("\(output)/\(path)", &info) == 0 else { return [] }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: return FileSystem.fileSizes(under: "\(output)/\(path)", prefix: "\(path)/", depth: 2)
-            case S_IFREG: return [(path, Int(info.st_size))]
-            default: return []
-            }
-        }.flatMap { $0 }
     }
 
     /// The cache file to write with a site, given the files written and their sizes.

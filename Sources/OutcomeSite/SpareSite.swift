@@ -27,7 +27,7 @@ struct SpareSite {
         let spare = path(in: parent, for: name)
         guard FileSystem.kind(of: "\(spare)/\(SiteWriter.markerName)") == .regularFile,
               rename(spare, staging) == 0 else { return nil }
-        guard let files = FileSystem.plainFileSizes(under: staging) else {
+        guard let files = FileSystem.fileSizesOnAllCores(under: staging, followingLinks: false) else {
             try? FileManager.default.removeItem(atPath: staging)
             return nil
         }

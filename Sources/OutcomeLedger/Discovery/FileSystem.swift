@@ -169,6 +169,45 @@ package enum FileSystem {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw ReadFailure(errno) }
     }
 
+    /// Every regular file under a folder with its size, the entries two levels down shared
+    /// among the cores (a site's pages sit there, thousands of folders). Following links
+    /// like `fileSizes`, or not, like `plainFileSizes` — then nil when anything but folders
+    /// and regular files is found.
+    package static func fileSizesOnAllCores(under directory: String, followingLinks: Bool) -> [(String, Int)]? {
+        @Sendable func kind(_ path: String) -> (mode: mode_t, size: Int)? {
+            var info = stat()
+            guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+            return (info.st_mode & S_IFMT, Int(info.st_size))
+        }
+        var listed: [String] = []
+        for name in entries(of: directory) {
+            if kind("\(directory)/\(name)")?.mode == S_IFDIR {
+                listed += entries(of: "\(directory)/\(name)").map { "\(name)/\($0)" }
+            } else {
+                listed.append(name)
+            }
+        }
+        let paths = listed
+        let found = Parallel.map(paths.count) { index -> [(String, Int)]? in
+            let path = paths[index]
+            guard let (mode, size) = kind("\(directory)/\(path)") else { return followingLinks ? [] : nil }
+            switch mode {
+            case S_IFDIR:
+                return followingLinks
+                    ? fileSizes(under: "\(directory)/\(path)", prefix: "\(path)/", depth: 2)
+                    : plainFileSizes(under: "\(directory)/\(path)", prefix: "\(path)/", depth: 2)
+            case S_IFREG: return [(path, size)]
+            default: return followingLinks ? [] : nil
+            }
+        }
+        var files: [(String, Int)] = []
+        for part in found {
+            guard let part else { return nil }
+            files += part
+        }
+        return files
+    }
+
     /// Every regular file under a folder with its size, like `fileSizes`, but without
     /// following links: nil when the folder holds anything but folders and regular files.
     package static func plainFileSizes(under directory: String, prefix: String = "", depth: Int = 0) -> [(String, Int)]? {
