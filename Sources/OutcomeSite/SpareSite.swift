@@ -25,7 +25,8 @@ struct SpareSite {
     /// and regular files — a symbolic link, say — is not reused.
     static func claim(in parent: String, for name: String, as staging: String) -> SpareSite? {
         let spare = path(in: parent, for: name)
-        guard FileSystem.kind(of: "\(spare)/\(SiteWriter.markerName)") == .regularFile,
+        guard let own = FileSystem.ownKind(of: spare), !own.isLink, own.kind == .directory,
+              FileSystem.kind(of: "\(spare)/\(SiteWriter.markerName)") == .regularFile,
               rename(spare, staging) == 0 else { return nil }
         guard let files = FileSystem.fileSizesOnAllCores(under: staging, followingLinks: false) else {
             try? FileManager.default.removeItem(atPath: staging)

@@ -190,4 +190,17 @@ struct RebuildTests {
             try Self.expectSameAsCleanBuild(root, output)
         }
     }
+
+    @Test func aSpareThatIsALinkIsNotUsed() throws {
+        let (root, output, spare) = try Self.siteWithSpare()
+        // The spare moved elsewhere and replaced by a link to it.
+        let elsewhere = TestSupport.temporaryFolder().appendingPathComponent("moved")
+        try FileManager.default.moveItem(at: spare, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: spare, withDestinationURL: elsewhere)
+        let before = try BuildTests.files(in: elsewhere)
+        try Self.edit(root, "ledger.yml", "title: Music", "title: Music again")
+        #expect(try Self.build(root, output).status == 0)
+        try Self.expectSameAsCleanBuild(root, output)
+        #expect(try BuildTests.files(in: elsewhere) == before, "a build wrote through the link")
+    }
 }
