@@ -19,6 +19,20 @@ jobs:
       contents: read
       security-events: write
     steps:
+\#(installSteps)
+      - name: Check the ledger
+        run: outcomes check . --format github --format sarif --output outcomes.sarif
+      - name: Upload to code scanning
+        if: always()
+        uses: github/codeql-action/upload-sarif@v3
+        with:
+          sarif_file: outcomes.sarif
+          category: outcomes
+"""#
+
+    /// The steps both workflows start with: the repository, Swift, and `outcomes` built
+    /// from the git URL in the repository variable `OUTCOMES_GIT_URL`.
+    static let installSteps = #"""
       - uses: actions/checkout@v4
       - uses: swift-actions/setup-swift@v2
         with:
@@ -30,14 +44,6 @@ jobs:
           git clone --depth 1 "$OUTCOMES_GIT_URL" "$RUNNER_TEMP/outcomes"
           make -C "$RUNNER_TEMP/outcomes" install PREFIX="$HOME/.local"
           echo "$HOME/.local/bin" >> "$GITHUB_PATH"
-      - name: Check the ledger
-        run: outcomes check . --format github --format sarif --output outcomes.sarif
-      - name: Upload to code scanning
-        if: always()
-        uses: github/codeql-action/upload-sarif@v3
-        with:
-          sarif_file: outcomes.sarif
-          category: outcomes
 """#
 
     static let githubPages = #"""
@@ -59,17 +65,7 @@ jobs:
       name: github-pages
       url: ${{ steps.deployment.outputs.page_url }}
     steps:
-      - uses: actions/checkout@v4
-      - uses: swift-actions/setup-swift@v2
-        with:
-          swift-version: "6.1"
-      - name: Install outcomes
-        env:
-          OUTCOMES_GIT_URL: ${{ vars.OUTCOMES_GIT_URL }}
-        run: |
-          git clone --depth 1 "$OUTCOMES_GIT_URL" "$RUNNER_TEMP/outcomes"
-          make -C "$RUNNER_TEMP/outcomes" install PREFIX="$HOME/.local"
-          echo "$HOME/.local/bin" >> "$GITHUB_PATH"
+\#(installSteps)
       - id: pages
         uses: actions/configure-pages@v5
       - name: Build the site
