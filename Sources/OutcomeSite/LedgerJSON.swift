@@ -49,10 +49,30 @@ enum LedgerJSON {
                 ("checked", .int(items.count { $0.checked })),
                 ("total", .int(items.count)),
             ])),
-            ("review_by", .optional(outcome.reviewBy?.value)),
+            ("review_by", .optional(outcome.reviewBy?.value.description)),
+            ("start", .optional(outcome.start?.value.description)),
+            ("due", .optional(outcome.due?.value.description)),
+            ("reported_health", .optional(outcome.reportedHealth?.value.rawValue)),
+            ("health_note", .optional(outcome.healthNote?.value)),
+            ("health", data.judgement(id).map { judgement in
+                .object([("level", .string(judgement.level.rawValue)),
+                         ("signals", .array(judgement.signals.map(StatusJSONFormat.signal)))])
+            } ?? .null),
+            ("rollup", data.rollup(id).map(rollup) ?? .null),
             ("tags", .array(outcome.tags.map { .string($0.value) })),
             ("extra", .object(outcome.extra.keys.sorted().map { ($0, json(outcome.extra[$0]!)) })),
         ]).sortingKeys()
+    }
+
+    /// What rolls up to an outcome, summed.
+    private static func rollup(_ rollup: Rollup) -> JSONValue {
+        .object([
+            ("done", .object([("checked", .int(rollup.progress.checked)), ("total", .int(rollup.progress.total))])),
+            ("descendants", .int(rollup.descendants)),
+            ("status", .object(OutcomeStatus.allCases.map { ($0.rawValue, .int(rollup.byStatus[$0] ?? 0)) })),
+            ("health", .object(HealthLevel.allCases.map { ($0.rawValue, .int(rollup.byHealth[$0] ?? 0)) })),
+            ("worst", .optional(rollup.worst?.rawValue)),
+        ])
     }
 
     /// User data as written: scalars stay strings (no YAML 1.1 guessing), empty is null.
@@ -80,6 +100,14 @@ enum SummaryJSON {
         }
         let checked = outcomes.reduce(0) { $0 + ($1.done?.checkedCount ?? 0) }
         let total = outcomes.reduce(0) { $0 + ($1.done?.items.count ?? 0) }
+        var byHealth: [HealthLevel: Int] = [:]
+        var bySignal: [String: Int] = [:]
+        for outcome in outcomes {
+            guard let judgement = data.judgement(outcome.id.value) else { continue }
+            byHealth[judgement.level, default: 0] += 1
+            for signal in judgement.signals { bySignal[signal.name, default: 0] += 1 }
+        }
+        let overCapacity = data.ledger.load.overCapacity(limit: data.ledger.config.maxPodsPerPerson).sorted()
         var byRule: [String: Int] = [:]
         for diagnostic in compilation.diagnostics { byRule[diagnostic.rule, default: 0] += 1 }
         return JSONValue.object([
@@ -89,6 +117,9 @@ enum SummaryJSON {
             ("pod_sizes", .object(podSizes.keys.sorted().map { (String($0), .int(podSizes[$0]!)) })),
             ("missing_lenses", .object(missing)),
             ("done", .object([("checked", .int(checked)), ("total", .int(total))])),
+            ("health", .object(HealthLevel.allCases.map { ($0.rawValue, .int(byHealth[$0] ?? 0)) })),
+            ("signals", .object(SignalRegistry.names.map { ($0, .int(bySignal[$0] ?? 0)) })),
+            ("over_capacity", .array(overCapacity.map(JSONValue.string))),
             ("diagnostics", .object([
                 ("errors", .int(compilation.errorCount)),
                 ("warnings", .int(compilation.warningCount)),

@@ -2,8 +2,8 @@ import OutcomeLedger
 
 /// The outcomes arranged by parent for the dashboard. Every outcome appears exactly once,
 /// even when parents form a cycle (possible in a `--keep-going` build).
-struct OutcomeTree {
-    struct Node {
+struct OutcomeTree: Sendable {
+    struct Node: Sendable {
         var id: String
         var children: [Node]
     }

@@ -6,8 +6,11 @@ import OutcomeLedger
 /// the keys.
 struct PageData {
     let ledger: Ledger
+    let health: LedgerHealth
     /// Outcomes that get a page (valid, unique ids): where each is in `sortedOutcomes`.
     private let positions: [String: Int]
+    /// Where each of `sortedOutcomes` is in `ledger.outcomes`, for its health.
+    private let ledgerPositions: [Int]
     let people: [PersonEntry]
     /// People by handle, for the many lookups pages make.
     private let peopleByHandle: [String: PersonEntry]
@@ -25,14 +28,17 @@ struct PageData {
         var pods: [(id: String, lenses: [String])]
     }
 
-    init(ledger: Ledger) {
+    init(ledger: Ledger, health: LedgerHealth) {
         self.ledger = ledger
+        self.health = health
         var published: [String: Int] = [:]
         for (index, outcome) in ledger.outcomes.enumerated() where Identifiers.isSlug(outcome.id.value) {
             // The first file by path keeps an id that several files claim.
             if published[outcome.id.value] == nil { published[outcome.id.value] = index }
         }
-        let sortedOutcomes = published.keys.sorted().map { ledger.outcomes[published[$0]!] }
+        let ids = published.keys.sorted()
+        ledgerPositions = ids.map { published[$0]! }
+        let sortedOutcomes = ledgerPositions.map { ledger.outcomes[$0] }
         self.sortedOutcomes = sortedOutcomes
         positions = Dictionary(uniqueKeysWithValues: sortedOutcomes.enumerated().map { ($1.id.value, $0) })
         var pods: [String: [(id: String, lenses: [String])]] = [:]
@@ -60,6 +66,22 @@ struct PageData {
 
     func isPublished(_ id: String) -> Bool { positions[id] != nil }
 
+    /// The health of a published outcome; nil when it is not open.
+    func judgement(_ id: String) -> Judgement? {
+        positions[id].flatMap { health.judgements[ledgerPositions[$0]] }
+    }
+
+    /// What rolls up to a published outcome; nil when nothing does.
+    func rollup(_ id: String) -> Rollup? {
+        positions[id].flatMap { health.rollups[ledgerPositions[$0]] }
+    }
+
+    /// The published outcome at a position in `ledger.outcomes`, by id; nil when it has no page.
+    func publishedID(atLedgerPosition position: Int) -> String? {
+        let id = ledger.outcomes[position].id.value
+        return positions[id].map { ledgerPositions[$0] } == position ? id : nil
+    }
+
     // MARK: - Paths (relative to the site root)
 
     static func outcomePath(_ id: String) -> String { "outcomes/\(id)/index.html" }
@@ -85,28 +107,57 @@ struct PageData {
     }
 
     static func progress(checked: Int, total: Int) -> [String: Any] {
-        let percent = total == 0 ? 0 : checked * 100 / total
+        progress(Progress(checked: checked, total: total))
+    }
+
+    /// A progress for templates; `whole` when it counts an outcome and everything below it.
+    static func progress(_ progress: Progress, whole: Bool = false) -> [String: Any] {
+        let total = progress.total
         return [
-            "checked": checked, "total": total, "percent": percent, "has_items": total > 0,
-            "label": "Done: \(checked) of \(total) item\(total == 1 ? "" : "s")",
+            "checked": progress.checked, "total": total, "percent": progress.percent, "has_items": total > 0,
+            "label": "Done\(whole ? " with everything below" : ""): \(progress.checked) of \(total) item\(total == 1 ? "" : "s")",
         ]
+    }
+
+    /// A health badge: the level's name, its words and its shape.
+    static func badge(_ level: HealthLevel) -> [String: Any] {
+        ["level": level.rawValue, "words": level.words, "symbol": HealthSymbol.symbol(level)]
+    }
+
+    /// The health badge of a published outcome, `none` when it is not open.
+    func badge(_ id: String) -> Any {
+        judgement(id).map { Self.badge($0.level) } ?? none
+    }
+
+    /// An outcome as the pictures draw it.
+    func pictureNode(_ id: String) -> PictureNode {
+        guard let outcome = published(id) else {
+            return PictureNode(id: id, title: id, path: nil, state: .missing)
+        }
+        let state: PictureNode.State = judgement(id).map { .health($0.level) } ?? .closed(outcome.effectiveStatus)
+        return PictureNode(id: id, title: outcome.title?.value ?? id, path: Self.outcomePath(id), state: state)
     }
 
     /// What lists of outcomes show about each.
     func summary(_ id: String) -> [String: Any] {
         guard let outcome = published(id) else {
             return ["id": id, "title": id, "path": none, "status": none, "owner": none, "done": none,
-                    "review_by": none, "missing": true]
+                    "review_by": none, "due": none, "health": none, "rollup": none, "missing": true]
         }
-        let done = outcome.done
         return [
             "id": id,
             "title": outcome.title?.value ?? id,
             "path": Self.outcomePath(id),
             "status": outcome.effectiveStatus.rawValue,
             "owner": person(outcome.owner?.value),
-            "done": Self.progress(checked: done?.checkedCount ?? 0, total: done?.items.count ?? 0),
-            "review_by": outcome.reviewBy?.value ?? none,
+            "done": Self.progress(outcome.progress),
+            "review_by": outcome.reviewBy?.value.description ?? none,
+            "due": outcome.due?.value.description ?? none,
+            "health": badge(id),
+            "rollup": rollup(id).map { rollup -> [String: Any] in
+                ["progress": Self.progress(rollup.progress, whole: true), "sentence": rollup.sentence,
+                 "worst": rollup.worst.map(Self.badge) ?? none]
+            } ?? none,
             "missing": false,
         ]
     }

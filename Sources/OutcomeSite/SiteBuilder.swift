@@ -27,7 +27,7 @@ public enum SiteBuilder {
         case .success(let value): library = value
         case .failure(let problems): return .failure(problems)
         }
-        let data = PageData(ledger: compilation.ledger)
+        let data = PageData(ledger: compilation.ledger, health: compilation.health)
         let baseURL = (options.baseURL ?? compilation.ledger.config.baseURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let pages = SitePages(data: data, compilation: compilation, library: library,
                               baseURL: baseURL, keepGoing: options.keepGoing)

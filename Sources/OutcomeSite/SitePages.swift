@@ -11,6 +11,10 @@ final class SitePages: Sendable {
     let library: MustacheLibrary
     let baseURL: String?
     let keepGoing: Bool
+    /// Diagnostics by the handle that owns the file they are in: "what I need to fix".
+    let diagnosticsByOwner: [String: [Diagnostic]]
+    /// The published outcomes by parent, for the dashboard and the maps.
+    let tree: OutcomeTree
 
     init(data: PageData, compilation: Compilation, library: MustacheLibrary, baseURL: String?, keepGoing: Bool) {
         self.data = data
@@ -18,6 +22,16 @@ final class SitePages: Sendable {
         self.library = library
         self.baseURL = baseURL
         self.keepGoing = keepGoing
+        var owners: [String: String] = [:]
+        for outcome in compilation.ledger.outcomes {
+            if let owner = outcome.owner?.value { owners[outcome.file] = owner }
+        }
+        var byOwner: [String: [Diagnostic]] = [:]
+        for diagnostic in compilation.diagnostics {
+            if let owner = owners[diagnostic.location.file] { byOwner[owner, default: []].append(diagnostic) }
+        }
+        diagnosticsByOwner = byOwner
+        tree = OutcomeTree(outcomes: data.sortedOutcomes, ledger: data.ledger)
     }
 
     /// One page to render: where it goes, with which template, and its data (built by
@@ -53,7 +67,7 @@ final class SitePages: Sendable {
             })
         }
         pages.append(Page(path: "people/index.html", template: "people", title: "People") {
-            ["people": self.data.people.map(self.personRow)]
+            ["people": self.data.people.map(self.personRow), "max_pods_per_person": self.data.ledger.config.maxPodsPerPerson]
         })
         for (index, person) in data.people.enumerated() where Identifiers.isHandle(person.handle) {
             pages.append(Page(path: PageData.personPath(person.handle), template: "person", title: person.name) {
@@ -71,6 +85,10 @@ final class SitePages: Sendable {
                 })
             }
         }
+        pages.append(Page(path: "attention/index.html", template: "attention", title: "Needs attention") {
+            self.attentionPage()
+        })
+        pages += mapPages()
         if hasProblems {
             pages.append(Page(path: "problems/index.html", template: "problems", title: "Problems") {
                 ["problems": self.problems, "problem_summary": self.compilation.summary]
@@ -82,7 +100,7 @@ final class SitePages: Sendable {
     /// A page's data plus what every page receives.
     private func context(for page: Page) -> [String: Any] {
         var context = page.data()
-        context["root"] = String(repeating: "../", count: page.path.split(separator: "/").count - 1)
+        context["root"] = Self.root(of: page.path)
         context["site"] = site
         context["generator"] = "outcomes \(ToolVersion.current)"
         context["page"] = [
@@ -92,11 +110,16 @@ final class SitePages: Sendable {
         return context
     }
 
-    // MARK: - Page data
+    /// The way from a page back to the site root: `""`, `"../"`, `"../../"`…
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
 
-    private var siteTitle: String { data.ledger.config.title ?? "Outcomes" }
+    // MARK: - Shared page data
 
-    private var hasProblems: Bool { keepGoing && !compilation.diagnostics.isEmpty }
+    var siteTitle: String { data.ledger.config.title ?? "Outcomes" }
+
+    var hasProblems: Bool { keepGoing && !compilation.diagnostics.isEmpty }
 
     private var site: [String: Any] {
         [
@@ -107,109 +130,14 @@ final class SitePages: Sendable {
         ]
     }
 
-    private var problems: [[String: Any]] {
-        compilation.diagnostics.map {
-            ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
-             "severity": $0.severity.rawValue, "rule": $0.rule, "message": $0.message]
-        }
+    var problems: [[String: Any]] {
+        compilation.diagnostics.map(Self.problem)
     }
 
-    private func dashboard() -> [String: Any] {
-        let outcomes = data.sortedOutcomes
-        let counts = OutcomeStatus.allCases.map { status in
-            ["status": status.rawValue, "count": outcomes.count { $0.effectiveStatus == status }] as [String: Any]
-        }
-        let tree = OutcomeTree(outcomes: outcomes, ledger: data.ledger).roots.map(treeNode)
-        let gaps = outcomes.compactMap { outcome -> [String: Any]? in
-            let missing = data.missingLenses(outcome)
-            guard !missing.isEmpty else { return nil }
-            return ["outcome": data.summary(outcome.id.value), "missing": missing.joined(separator: ", ")]
-        }
-        let checked = outcomes.reduce(0) { $0 + ($1.done?.checkedCount ?? 0) }
-        let total = outcomes.reduce(0) { $0 + ($1.done?.items.count ?? 0) }
-        return [
-            "status_counts": counts,
-            "progress": PageData.progress(checked: checked, total: total),
-            "tree": tree, "has_tree": !tree.isEmpty,
-            "lens_gaps": gaps, "has_lens_gaps": !gaps.isEmpty,
-            "problems": hasProblems ? problems : [], "has_problems": hasProblems,
-            "problem_summary": compilation.summary,
-        ]
-    }
-
-    private func treeNode(_ node: OutcomeTree.Node) -> [String: Any] {
-        var summary = data.summary(node.id)
-        let children = node.children.map(treeNode)
-        summary["children"] = children
-        summary["has_children"] = !children.isEmpty
-        return summary
-    }
-
-    private func details(_ outcome: Outcome) -> [String: Any] {
-        let id = outcome.id.value
-        var details = data.summary(id)
-        let lenses = data.ledger.config.lenses
-        details["lenses"] = lenses
-        details["pod"] = (outcome.pod ?? []).map { member -> [String: Any] in
-            let covered = Set(member.lenses.map(\.value))
-            return [
-                "person": data.person(member.handle.value),
-                "cells": lenses.map { ["lens": $0, "covered": covered.contains($0)] as [String: Any] },
-            ]
-        }
-        details["parent"] = outcome.parent.map { data.summary($0.value) as Any } ?? none
-        let children = data.summaries(data.ledger.children[id] ?? []).filter { $0["missing"] as? Bool == false }
-        let dependsOn = data.summaries(outcome.dependsOn.map(\.value))
-        let dependents = data.summaries(data.ledger.dependents[id] ?? []).filter { $0["missing"] as? Bool == false }
-        details["children"] = children
-        details["has_children"] = !children.isEmpty
-        details["depends_on"] = dependsOn
-        details["has_depends_on"] = !dependsOn.isEmpty
-        details["dependents"] = dependents
-        details["has_dependents"] = !dependents.isEmpty
-        let tags = Set(outcome.tags.map(\.value)).sorted().map { ["name": $0, "path": PageData.tagPath($0)] }
-        details["tags"] = tags
-        details["has_tags"] = !tags.isEmpty
-        let items = (outcome.done?.items ?? []).map { ["text": $0.text, "checked": $0.checked] as [String: Any] }
-        details["done_items"] = items
-        details["has_done_items"] = !items.isEmpty
-        details["file"] = outcome.file
-        if outcome.bodyIsParsed {
-            let (body, title, doneHeading) = (String(outcome.body), outcome.title?.value, data.ledger.config.doneHeading)
-            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading]) {
-                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading)
-                return SafeURL.removingDangerousLinks(
-                    from: HeadingAnchors.add(to: rendered, reserved: ["main", "pod", "links", "done"]))
-            }
-        } else {
-            details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"
-        }
-        return details
-    }
-
-    private func activeCount(_ person: PageData.PersonEntry) -> Int {
-        person.pods.count { data.published($0.id)?.effectiveStatus == .active }
-    }
-
-    private func personRow(_ person: PageData.PersonEntry) -> [String: Any] {
-        [
-            "handle": person.handle, "name": person.name,
-            "path": Identifiers.isHandle(person.handle) ? PageData.personPath(person.handle) : none,
-            "pod_count": person.pods.count, "active_count": activeCount(person),
-        ]
-    }
-
-    private func details(_ person: PageData.PersonEntry) -> [String: Any] {
-        let pods = person.pods.map { pod -> [String: Any] in
-            ["outcome": data.summary(pod.id), "lenses": pod.lenses.joined(separator: ", ")]
-        }
-        let active = activeCount(person)
-        return [
-            "handle": person.handle, "name": person.name,
-            "email": person.email ?? none, "url": SafeURL.link(person.url) ?? none,
-            "pods": pods, "has_pods": !pods.isEmpty,
-            "active_count": active, "one_active": active == 1,
-        ]
+    static func problem(_ diagnostic: Diagnostic) -> [String: Any] {
+        ["file": diagnostic.location.file, "line": diagnostic.location.line, "column": diagnostic.location.column,
+         "severity": diagnostic.severity.rawValue, "rule": diagnostic.rule, "message": diagnostic.message,
+         "help": diagnostic.hint ?? none]
     }
 }
 

@@ -28,7 +28,7 @@ public struct Theme: Sendable {
     var assets: [String: [UInt8]] = [:]
 
     /// The page templates the site needs.
-    static let pageTemplates = ["index", "outcome", "people", "person", "tags", "tag", "problems"]
+    static let pageTemplates = ["index", "outcome", "people", "person", "tags", "tag", "attention", "map", "problems"]
 
     /// The folders that override the default theme, in order: the ledger's own
     /// `templates/`, then the one given on the command line.

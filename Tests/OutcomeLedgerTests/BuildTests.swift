@@ -34,7 +34,8 @@ struct BuildTests {
         #expect(run.standardOutput.contains("index.html"))
         let files = try Self.files(in: output)
         let compilation = try LedgerCompiler.compile(root: TestSupport.example(example), options: .init(today: TestSupport.today))
-        var expected = ["index.html", "people/index.html", "ledger.json", "summary.json", "assets/style.css",
+        var expected = ["index.html", "attention/index.html", "map/index.html", "people/index.html", "ledger.json",
+                        "summary.json", "assets/style.css",
                         SiteWriter.markerName, BuildCache.fileName, Manifest.fileName]
         expected += compilation.ledger.outcomes.map { "outcomes/\($0.id.value)/index.html" }
         let handles = compilation.ledger.people?.map(\.handle.value)
@@ -130,13 +131,28 @@ struct BuildTests {
         #expect(text == "valid\n")
     }
 
+    /// The page with each inline `<svg>…</svg>` replaced by a `<span>`.
+    static func removingPictures(from html: String) -> String {
+        var output = ""
+        var rest = html[...]
+        while let start = rest.range(of: "<svg "), let end = rest[start.upperBound...].range(of: "</svg>") {
+            output += rest[..<start.lowerBound] + "<span>picture</span>"
+            rest = rest[end.upperBound...]
+        }
+        return output + rest
+    }
+
     @Test(arguments: ["music-app", "ai-builder-pods"])
     func pagesAreValidHTML(example: String) throws {
         let (_, output) = try Self.build(TestSupport.example(example))
-        for (page, _) in try Self.html(in: output) {
+        let checked = TestSupport.temporaryFolder()
+        for (page, html) in try Self.html(in: output) {
+            // tidy knows no SVG links; the pictures are checked as XML by PictureTests.
+            let copy = checked.appendingPathComponent(page.replacingOccurrences(of: "/", with: "-"))
+            try Self.removingPictures(from: html).write(to: copy, atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tidy", "-errors", "-quiet", output.appendingPathComponent(page).path]
+            process.arguments = ["tidy", "-errors", "-quiet", copy.path]
             let pipe = Pipe()
             process.standardError = pipe
             process.standardOutput = FileHandle.nullDevice

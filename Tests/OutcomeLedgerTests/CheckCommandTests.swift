@@ -96,9 +96,9 @@ struct CheckCommandTests {
     }
 
     @Test func rootDefaultsToTheCurrentFolder() throws {
-        let run = try TestSupport.run(["check"], in: URL(fileURLWithPath: TestSupport.example("music-app")))
+        let run = try TestSupport.run(["check"], in: URL(fileURLWithPath: TestSupport.example("ai-builder-pods")))
         #expect(run.status == 0)
-        #expect(run.standardOutput == "0 errors, 0 warnings in 6 files\n")
+        #expect(run.standardOutput == "0 errors, 0 warnings in 7 files\n")
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() throws {

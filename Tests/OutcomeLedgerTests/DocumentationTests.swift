@@ -14,6 +14,14 @@ struct DocumentationTests {
         }
     }
 
+    @Test func healthReferenceListsEverySignalAsTheRegistryDescribesIt() throws {
+        let health = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/health.md"), encoding: .utf8)
+        for signal in SignalRegistry.all {
+            let level = signal.name == ReportedSignal.name ? "the owner's" : signal.defaultLevel.rawValue
+            #expect(health.contains("| `\(signal.name)` | \(level) | \(signal.summary) |"), "\(signal.name)")
+        }
+    }
+
     @Test func formatReferenceNamesEveryKey() throws {
         let format = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/format.md"), encoding: .utf8)
         for key in OutcomeParser.knownKeys {

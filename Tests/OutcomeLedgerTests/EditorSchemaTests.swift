@@ -82,6 +82,6 @@ struct EditorSchemaTests {
             script, TestSupport.repositoryRoot.appendingPathComponent("schemas").path,
             TestSupport.repositoryRoot.appendingPathComponent("examples").path)
         #expect(status == 0, "\(output)")
-        #expect(output == "13\n")
+        #expect(output == "16\n")
     }
 }

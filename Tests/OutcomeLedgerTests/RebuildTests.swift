@@ -56,7 +56,7 @@ struct RebuildTests {
         case "new file": try RuleExample.file(
             "title: Playlists get shared\nowner: ana\npod: {ana: [builder, communicator], li: operator}\nparent: music-app"
         ).write(to: root.appendingPathComponent("outcomes/share.md"), atomically: true, encoding: .utf8)
-        case "removed file": try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/launch-podcasts.md"))
+        case "removed file": try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/artist-uploads.md"))
         default: break
         }
         return change == "date" ? "2026-11-22" : "2026-11-21"
@@ -124,7 +124,7 @@ struct RebuildTests {
         let changes: [() throws -> Void] = [
             { try Self.edit(root, "outcomes/music-app.md", "title: The music app earns", "title: The app earns") },
             { try Self.edit(root, "people.yml", "name: Li Wei", "name: Li Wei-Chen") },
-            { try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/launch-podcasts.md")) },
+            { try FileManager.default.removeItem(at: root.appendingPathComponent("outcomes/artist-uploads.md")) },
             { try Self.edit(root, "outcomes/activate-users.md", "status: active", "status: achieved") },
         ]
         for (step, change) in changes.enumerated() {

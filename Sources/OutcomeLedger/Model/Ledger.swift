@@ -12,6 +12,8 @@ public struct Ledger: Sendable {
     public var children: [String: [String]]
     /// Ids of the outcomes that depend on each outcome, sorted.
     public var dependents: [String: [String]]
+    /// Each person's open pods and owned outcomes.
+    public var load: PodLoad
 
     public init(config: LedgerConfig, outcomes: [Outcome], people: [Person]?) {
         self.config = config
@@ -20,6 +22,7 @@ public struct Ledger: Sendable {
         self.indexByID = [:]
         self.children = [:]
         self.dependents = [:]
+        self.load = PodLoad()
     }
 
     public func outcome(withID id: String) -> Outcome? {

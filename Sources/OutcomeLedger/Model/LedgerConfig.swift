@@ -3,6 +3,22 @@ public enum RuleSetting: String, Sendable, CaseIterable {
     case error, warning, off
 }
 
+/// What a health signal is set to in `ledger.yml`: the level it gives, or off.
+public enum SignalSetting: String, Sendable, CaseIterable {
+    case atRisk = "at-risk"
+    case offTrack = "off-track"
+    case off
+
+    /// The level it gives, nil when off.
+    public var level: HealthLevel? {
+        switch self {
+        case .atRisk: return .atRisk
+        case .offTrack: return .offTrack
+        case .off: return nil
+        }
+    }
+}
+
 /// The settings from `ledger.yml`, with the defaults for everything not written.
 public struct LedgerConfig: Sendable, Equatable {
     public var title: String?
@@ -16,6 +32,10 @@ public struct LedgerConfig: Sendable, Equatable {
     public var howHeading: String = "How"
     public var maxPodsPerPerson: Int = 3
     public var ruleSettings: [String: RuleSetting] = [:]
+    /// Health signals whose level is changed, or that are turned off.
+    public var signalSettings: [String: SignalSetting] = [:]
+    /// Percentage points by which done-item progress may trail elapsed time before `behind` fires.
+    public var behindMargin: Int = 25
     public var baseURL: String?
     /// Files larger than this many bytes are skipped with `file-too-large`.
     public var maxFileSize: Int = 1 << 20

@@ -46,7 +46,7 @@ public struct BodySection: Sendable, Equatable {
         self.hasContent = hasContent
     }
 
-    public var checkedCount: Int { items.filter(\.checked).count }
+    public var checkedCount: Int { items.count { $0.checked } }
 }
 
 /// An outcome as read from one file: every field optional, because a file with problems
@@ -65,7 +65,15 @@ public struct Outcome: Sendable {
     public var status: Located<OutcomeStatus>?
     public var parent: Located<String>?
     public var dependsOn: [Located<String>]
-    public var reviewBy: Located<String>?
+    /// When the owner next reviews it.
+    public var reviewBy: Located<CalendarDate>?
+    /// When the pod started on it.
+    public var start: Located<CalendarDate>?
+    /// The date it should be achieved by.
+    public var due: Located<CalendarDate>?
+    /// The owner's own call on how it is going, and why.
+    public var reportedHealth: Located<HealthLevel>?
+    public var healthNote: Located<String>?
     public var tags: [Located<String>]
     /// `x-` keys, kept as user data in their YAML form.
     public var extra: [String: YAMLNode]
@@ -96,10 +104,35 @@ public struct Outcome: Sendable {
     /// The status in force: `proposed` when none is written.
     public var effectiveStatus: OutcomeStatus { status?.value ?? .proposed }
 
+    /// Done items checked and in all; (0, 0) without a done section.
+    public var progress: Progress {
+        Progress(checked: done?.checkedCount ?? 0, total: done?.items.count ?? 0)
+    }
+
     /// Every handle the outcome names, with where it names it.
     public var handles: [Located<String>] {
         var all = pod?.map(\.handle) ?? []
         if let owner { all.append(owner) }
         return all
+    }
+}
+
+/// Done items checked out of a total: one outcome's, or summed over a subtree.
+public struct Progress: Sendable, Equatable {
+    public var checked: Int
+    public var total: Int
+
+    public init(checked: Int, total: Int) {
+        self.checked = checked
+        self.total = total
+    }
+
+    public static let none = Progress(checked: 0, total: 0)
+
+    /// Whole percent, rounded down; 0 with no items.
+    public var percent: Int { total == 0 ? 0 : checked * 100 / total }
+
+    public static func + (lhs: Progress, rhs: Progress) -> Progress {
+        Progress(checked: lhs.checked + rhs.checked, total: lhs.total + rhs.total)
     }
 }

@@ -3,11 +3,13 @@
 public enum ConfigParser {
     public static let knownKeys = [
         "title", "outcomes", "pod_size", "lenses", "done_heading", "how_heading",
-        "max_pods_per_person", "rules", "base_url", "max_file_size",
+        "max_pods_per_person", "rules", "signals", "behind_margin", "base_url", "max_file_size",
     ]
 
-    public static func parse(_ source: SourceText, ruleNames: [String]) -> (LedgerConfig, [Diagnostic]) {
-        var reader = ConfigReader(source: source, ruleNames: ruleNames)
+    public static func parse(
+        _ source: SourceText, ruleNames: [String], signalNames: [String] = SignalRegistry.names
+    ) -> (LedgerConfig, [Diagnostic]) {
+        var reader = ConfigReader(source: source, ruleNames: ruleNames, signalNames: signalNames)
         reader.read()
         return (reader.config, reader.diagnostics)
     }
@@ -85,13 +87,15 @@ struct ConfigValues {
 private struct ConfigReader {
     let source: SourceText
     let ruleNames: [String]
+    let signalNames: [String]
     var config = LedgerConfig()
     var values = ConfigValues()
     var diagnostics: [Diagnostic] { values.diagnostics }
 
-    init(source: SourceText, ruleNames: [String]) {
+    init(source: SourceText, ruleNames: [String], signalNames: [String]) {
         self.source = source
         self.ruleNames = ruleNames
+        self.signalNames = signalNames
     }
 
     mutating func read() {
@@ -133,6 +137,14 @@ private struct ConfigReader {
         case "max_pods_per_person":
             config.maxPodsPerPerson = values.positiveInteger(value, key: key) ?? config.maxPodsPerPerson
         case "rules": readRules(value)
+        case "signals": readSignals(value)
+        case "behind_margin":
+            if case .scalar(let text, true) = value.kind, text.utf8.allSatisfy({ (48...57).contains($0) }),
+               let points = Int(text), points <= 100 {
+                config.behindMargin = points
+            } else {
+                values.problem("`behind_margin` must be a whole number of percentage points from 0 to 100", at: value.location)
+            }
         case "base_url": config.baseURL = values.text(value, key: key)
         case "max_file_size":
             if let text = value.scalar, let bytes = ConfigValues.byteCount(text) {
@@ -160,6 +172,30 @@ private struct ConfigReader {
             config.podSize = minimum...maximum
         } else {
             values.problem("`pod_size.min` (\(minimum)) is larger than `pod_size.max` (\(maximum))", at: node.location)
+        }
+    }
+
+    private mutating func readSignals(_ node: YAMLNode) {
+        guard let entries = values.mapping(node, what: "`signals`") else { return }
+        let allowed = SignalSetting.allCases.map(\.rawValue)
+        for entry in entries {
+            guard let signal = values.key(entry) else { continue }
+            guard signalNames.contains(signal) else {
+                values.problem("unknown health signal `\(signal)`", at: entry.key.location,
+                               hint: Suggestions.didYouMean(signal, in: signalNames) ?? "docs/health.md lists them")
+                continue
+            }
+            guard let text = entry.value.scalar, let setting = SignalSetting(rawValue: text) else {
+                values.problem("signal `\(signal)` must be set to `at-risk`, `off-track` or `off`", at: entry.value.location,
+                               hint: entry.value.scalar.flatMap { Suggestions.didYouMean($0, in: allowed) })
+                continue
+            }
+            if signal == ReportedSignal.name && setting != .off {
+                values.problem("the `reported` signal takes the level the owner reports; it can only be turned `off`",
+                               at: entry.value.location)
+                continue
+            }
+            config.signalSettings[signal] = setting
         }
     }
 

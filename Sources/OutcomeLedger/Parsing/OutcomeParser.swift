@@ -3,7 +3,10 @@
 /// read is kept, so the rest of the ledger still resolves against this file.
 public enum OutcomeParser {
     /// Every front-matter key the schema knows, in the order the docs list them.
-    public static let knownKeys = ["title", "id", "owner", "pod", "status", "parent", "depends_on", "review_by", "tags"]
+    public static let knownKeys = [
+        "title", "id", "owner", "pod", "status", "health", "health_note", "start", "due", "parent", "depends_on",
+        "review_by", "tags",
+    ]
     public static let requiredKeys = ["title", "owner", "pod"]
 
     public static func parse(_ source: SourceText, config: LedgerConfig) -> (Outcome, [Diagnostic]) {
@@ -125,6 +128,8 @@ private struct FrontMatterReader {
     }
 
     private mutating func read(key: String, _ value: YAMLNode, keyLocation: SourceLocation) {
+        // An optional key written with nothing after it was not given (docs/format.md).
+        if value.isNull && OutcomeParser.knownKeys.contains(key) && !OutcomeParser.requiredKeys.contains(key) { return }
         switch key {
         case "title": outcome.title = nonEmptyText(value, key: key)
         case "id":
@@ -144,15 +149,20 @@ private struct FrontMatterReader {
                 diagnostics.append(FrontMatterType.notAllowed(
                     status.value, key: key, allowed: OutcomeStatus.allCases.map(\.rawValue), at: status.location))
             }
+        case "health":
+            guard let health = text(value, key: key) else { return }
+            if let level = HealthLevel(rawValue: health.value) {
+                outcome.reportedHealth = Located(level, at: health.location)
+            } else {
+                diagnostics.append(FrontMatterType.notAllowed(
+                    health.value, key: key, allowed: HealthLevel.allCases.map(\.rawValue), at: health.location))
+            }
+        case "health_note": outcome.healthNote = nonEmptyText(value, key: key)
+        case "start": outcome.start = date(value, key: key)
+        case "due": outcome.due = date(value, key: key)
         case "parent": outcome.parent = text(value, key: key)
         case "depends_on": outcome.dependsOn = list(value, key: key) ?? []
-        case "review_by":
-            guard let date = text(value, key: key) else { return }
-            if CalendarDate(date.value) == nil {
-                diagnostics.append(FrontMatterType.notADate(date.value, key: key, at: date.location))
-            } else {
-                outcome.reviewBy = date
-            }
+        case "review_by": outcome.reviewBy = date(value, key: key)
         case "tags": outcome.tags = list(value, key: key) ?? []
         default:
             if key.hasPrefix("x-") {
@@ -170,6 +180,16 @@ private struct FrontMatterReader {
         if let scalar = node.scalar { return Located(scalar, at: node.location) }
         diagnostics.append(FrontMatterType.expected("a single value", key: key, found: node))
         return nil
+    }
+
+    /// A date written `YYYY-MM-DD`.
+    private mutating func date(_ node: YAMLNode, key: String) -> Located<CalendarDate>? {
+        guard let text = text(node, key: key) else { return nil }
+        guard let date = CalendarDate(text.value) else {
+            diagnostics.append(FrontMatterType.notADate(text.value, key: key, at: text.location))
+            return nil
+        }
+        return Located(date, at: text.location)
     }
 
     private mutating func nonEmptyText(_ node: YAMLNode, key: String) -> Located<String>? {

@@ -1,10 +1,19 @@
-/// What compiling a ledger produced: the resolved ledger and every diagnostic, sorted
-/// and at their final severity. Reporters and the site builder take it from here.
+/// What compiling a ledger produced: the resolved ledger, every diagnostic (sorted and at
+/// their final severity) and the ledger's health. Reporters and the site builder take it from here.
 public struct Compilation: Sendable {
     public var ledger: Ledger
     public var diagnostics: [Diagnostic]
+    /// How each open outcome is doing, and the roll-ups of the parent tree.
+    public var health: LedgerHealth
     /// Every outcome file found, readable or not, in path order.
     public var outcomeFiles: [String]
+
+    public init(ledger: Ledger, diagnostics: [Diagnostic], health: LedgerHealth? = nil, outcomeFiles: [String]) {
+        self.ledger = ledger
+        self.diagnostics = diagnostics
+        self.health = health ?? .empty(count: ledger.outcomes.count, today: CalendarDate("2000-01-01")!)
+        self.outcomeFiles = outcomeFiles
+    }
 
     /// How many outcome files were found.
     public var fileCount: Int { outcomeFiles.count }

@@ -1,8 +1,8 @@
-/// The compiler pipeline: discover → parse → resolve → validate, then severities and
-/// source excerpts applied. Emitting (reports, the site) takes the `Compilation` it returns.
+/// The compiler pipeline: discover → parse → resolve → validate → judge health, then
+/// severities and source excerpts applied. Emitting (reports, the site) takes the `Compilation` it returns.
 public enum LedgerCompiler {
     public struct Options: Sendable {
-        /// The date review dates are compared with.
+        /// The date review, start and due dates are compared with.
         public var today: CalendarDate
         /// Warnings count as errors.
         public var strict: Bool
@@ -89,7 +89,8 @@ public enum LedgerCompiler {
             diagnostics.append(diagnostic)
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return Compilation(ledger: ledger, diagnostics: diagnostics, outcomeFiles: outcomeFiles)
+        return Compilation(ledger: ledger, diagnostics: diagnostics,
+                           health: HealthJudge.judge(ledger, today: options.today), outcomeFiles: outcomeFiles)
     }
 }
 

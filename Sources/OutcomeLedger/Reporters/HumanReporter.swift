@@ -33,7 +33,7 @@ public struct HumanReporter: Reporter {
 
     func render(_ diagnostic: Diagnostic) -> String {
         let location = diagnostic.location
-        let style: Style = diagnostic.severity == .error ? .error : .warning
+        let style: ANSIStyle = diagnostic.severity == .error ? .error : .warning
         var lines = [
             paint("\(location.file):\(location.line):\(location.column):", .bold) + " "
                 + paint("\(diagnostic.severity.rawValue):", style) + " "
@@ -57,11 +57,7 @@ public struct HumanReporter: Reporter {
         String(source.unicodeScalars.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " })
     }
 
-    enum Style: String {
-        case error = "1;31", warning = "1;33", bold = "1", dim = "2", caret = "1;32", help = "1;36"
-    }
-
-    private func paint(_ text: String, _ style: Style) -> String {
-        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    private func paint(_ text: String, _ style: ANSIStyle) -> String {
+        style.paint(text, if: color)
     }
 }

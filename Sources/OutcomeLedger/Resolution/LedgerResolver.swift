@@ -22,6 +22,7 @@ public enum LedgerResolver {
         }
         ledger.children = children.mapValues { $0.sorted() }
         ledger.dependents = dependents.mapValues { $0.sorted() }
+        ledger.load = PodLoad(outcomes: outcomes)
         return ledger
     }
 }

@@ -14,9 +14,8 @@ public enum ReviewOverdue: LedgerRule {
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         context.readableOutcomes.compactMap { outcome in
-            guard outcome.effectiveStatus.isOpen, let review = outcome.reviewBy,
-                  let date = CalendarDate(review.value), date < context.today else { return nil }
-            return diagnostic("the review was due on \(date)", at: review.location,
+            guard outcome.effectiveStatus.isOpen, let review = outcome.reviewBy, review.value < context.today else { return nil }
+            return diagnostic("the review was due on \(review.value)", at: review.location,
                               hint: "review the outcome and set a new `review_by`")
         }
     }

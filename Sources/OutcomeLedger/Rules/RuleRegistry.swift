@@ -22,6 +22,7 @@ public enum RuleRegistry {
         StatusMismatch.self,
         SpanOfOwnership.self,
         ReviewOverdue.self,
+        DateOrder.self,
         HowDocumented.self,
         Config.self,
         LinkOutsideRoot.self,

@@ -22,14 +22,9 @@ public enum SpanOfOwnership: LedgerRule {
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         let limit = context.ledger.config.maxPodsPerPerson
-        var pods: [String: [(id: String, handle: Located<String>)]] = [:]
-        for outcome in context.readableOutcomes where outcome.effectiveStatus.isOpen {
-            for member in outcome.pod ?? [] {
-                pods[member.handle.value, default: []].append((outcome.id.value, member.handle))
-            }
-        }
-        return pods.filter { $0.value.count > limit }.map { handle, memberships in
-            let ids = memberships.map { "`\($0.id)`" }.joined(separator: ", ")
+        let outcomes = context.ledger.outcomes
+        return context.ledger.load.memberships.filter { $0.value.count > limit }.map { handle, memberships in
+            let ids = memberships.map { "`\(outcomes[$0.outcome].id.value)`" }.joined(separator: ", ")
             let location = context.ledger.person(handle)?.handle.location ?? memberships[0].handle.location
             return diagnostic("`\(handle)` is in \(memberships.count) proposed or active pods (more than \(limit)): \(ids)",
                               at: location, hint: "hand one over, or raise `max_pods_per_person` in ledger.yml")

@@ -11,7 +11,7 @@ public enum LedgerScaffold {
         [
             (LedgerConfig.fileName, config(title: title)),
             (LedgerConfig.peopleFileName, people),
-            (exampleOutcomePath, exampleOutcome(review: today.adding(days: 90))),
+            (exampleOutcomePath, exampleOutcome(start: today, due: today.adding(days: 90), review: today.adding(days: 30))),
         ]
     }
 
@@ -27,6 +27,8 @@ public enum LedgerScaffold {
             ("how_heading: \(defaults.howHeading)", "the heading of each outcome's approach"),
             ("max_pods_per_person: \(defaults.maxPodsPerPerson)", "open pods per person before span-of-ownership warns"),
             ("rules: {}", "severity by rule name: error, warning or off (`outcomes rules` lists them)"),
+            ("signals: {}", "health signals by name: at-risk, off-track or off (docs/health.md lists them)"),
+            ("behind_margin: \(defaults.behindMargin)", "points done items may trail elapsed time before `behind` fires"),
             ("base_url:", "the address the site is published at, for canonical links"),
             ("max_file_size: 1 MiB", "larger outcome files are skipped"),
         ]
@@ -46,7 +48,7 @@ public enum LedgerScaffold {
 
         """
 
-    static func exampleOutcome(review: CalendarDate) -> String {
+    static func exampleOutcome(start: CalendarDate, due: CalendarDate, review: CalendarDate) -> String {
         """
         ---
         title: The team keeps its outcomes in one checked ledger
@@ -55,6 +57,8 @@ public enum LedgerScaffold {
           you: [builder, communicator]
           teammate: operator
         status: active
+        start: \(start)
+        due: \(due)
         review_by: \(review)
         tags: [example]
         ---
@@ -63,7 +67,7 @@ public enum LedgerScaffold {
 
         ## Done when
         - [ ] Every outcome of the team is in this ledger, with 0 errors from `outcomes check`
-        - [ ] The site is published and linked from the team page by \(review)
+        - [ ] The site is published and linked from the team page by \(due)
 
         ## How
         Each pod writes its outcome here; CI runs `outcomes check` on every pull request and

@@ -41,6 +41,7 @@ public enum OutcomeScaffold {
             }
         }
         lines.append("status: proposed")
+        lines.append("due:  # YYYY-MM-DD: when it should be achieved")
         if let parent { lines.append("parent: \(parent)") }
         lines += [
             "---", "",

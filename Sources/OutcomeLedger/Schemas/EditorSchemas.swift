@@ -20,6 +20,7 @@ public enum EditorSchemas {
         let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
         let handle: JSONValue = .object([("type", .string("string")), ("pattern", .string(handlePattern))])
         let id: JSONValue = .object([("type", .string("string")), ("pattern", .string(slugPattern))])
+        let date: JSONValue = .object([("type", .string("string")), ("pattern", .string(datePattern))])
         let lens: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
         let properties: [String: (JSONValue, String)] = [
             "title": (text, "The outcome, phrased as a result."),
@@ -36,10 +37,14 @@ public enum EditorSchemas {
             ]), "Each member's handle and the lens, or list of lenses, they cover."),
             "status": (.object([("enum", .array(OutcomeStatus.allCases.map { .string($0.rawValue) }))]),
                        "Defaults to proposed."),
+            "health": (.object([("enum", .array(HealthLevel.allCases.map { .string($0.rawValue) }))]),
+                       "The owner's own call on how it is going; say why in health_note."),
+            "health_note": (text, "Why the owner reports the health they do."),
+            "start": (date, "When the pod started on it (YYYY-MM-DD)."),
+            "due": (date, "The date it should be achieved by (YYYY-MM-DD)."),
             "parent": (id, "The id of the outcome this one rolls up to."),
             "depends_on": (.object([("type", .string("array")), ("items", id)]), "Ids of the outcomes this one depends on."),
-            "review_by": (.object([("type", .string("string")), ("pattern", .string(datePattern))]),
-                          "When the owner next reviews the outcome (YYYY-MM-DD)."),
+            "review_by": (date, "When the owner next reviews the outcome (YYYY-MM-DD)."),
             "tags": (.object([("type", .string("array")), ("items", text)]), "Free-form tags."),
         ]
         return .object([
@@ -82,6 +87,14 @@ public enum EditorSchemas {
                 ("propertyNames", .object([("enum", .array(RuleRegistry.names.map(JSONValue.string)))])),
                 ("additionalProperties", .object([("enum", .array(RuleSetting.allCases.map { .string($0.rawValue) }))])),
             ]), "Severity by rule name: error, warning or off."),
+            "signals": (.object([
+                ("type", .string("object")),
+                ("propertyNames", .object([("enum", .array(SignalRegistry.names.map(JSONValue.string)))])),
+                ("additionalProperties", .object([("enum", .array(SignalSetting.allCases.map { .string($0.rawValue) }))])),
+            ]), "Level by health signal name: at-risk, off-track or off (reported can only be off)."),
+            "behind_margin": (.object([
+                ("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(100)), ("default", .int(defaults.behindMargin)),
+            ]), "Percentage points by which done-item progress may trail elapsed time before the behind signal fires."),
             "base_url": (text, "The address the site is published at, for canonical links."),
             "max_file_size": (.object([
                 ("oneOf", .array([

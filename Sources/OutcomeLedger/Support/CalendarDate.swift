@@ -31,6 +31,22 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Days since 1970-01-01 (negative before it), so spans between dates are subtractions.
+    public var dayNumber: Int {
+        // Counts from March, so the leap day is the last day of its year.
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Whole days from `other` to `self`: positive when `self` is later.
+    public func days(since other: CalendarDate) -> Int {
+        dayNumber - other.dayNumber
+    }
+
     static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

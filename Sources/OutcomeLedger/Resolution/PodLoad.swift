@@ -1,0 +1,39 @@
+/// Who carries what: each person's open pods (proposed or active outcomes whose front
+/// matter was read), worked out once by the resolver for the span-of-ownership rule, the
+/// health signals and the site.
+public struct PodLoad: Sendable {
+    /// One place a person is named in an open pod.
+    public struct Membership: Sendable {
+        /// The outcome's position in `Ledger.outcomes`.
+        public var outcome: Int
+        /// Where the pod names the person.
+        public var handle: Located<String>
+        public var lenses: [String]
+    }
+
+    /// Handle → memberships, in path order of the outcomes.
+    public private(set) var memberships: [String: [Membership]] = [:]
+    /// Handle → positions of the open outcomes they own, in path order.
+    public private(set) var owned: [String: [Int]] = [:]
+
+    init(outcomes: [Outcome]) {
+        for (index, outcome) in outcomes.enumerated() where outcome.hasFrontMatter && outcome.effectiveStatus.isOpen {
+            for member in outcome.pod ?? [] {
+                memberships[member.handle.value, default: []].append(
+                    Membership(outcome: index, handle: member.handle, lenses: member.lenses.map(\.value)))
+            }
+            if let owner = outcome.owner?.value { owned[owner, default: []].append(index) }
+        }
+    }
+
+    public init() {}
+
+    /// How many open pods a person is in.
+    public func openPodCount(_ handle: String) -> Int { memberships[handle]?.count ?? 0 }
+
+    /// The lenses a person covers across their open pods, in the ledger's lens order, then any others.
+    public func lenses(of handle: String, order: [String]) -> [String] {
+        let covered = Set((memberships[handle] ?? []).flatMap(\.lenses))
+        return order.filter(covered.contains) + covered.subtracting(order).sorted()
+    }
+}

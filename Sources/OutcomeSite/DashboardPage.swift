@@ -1,0 +1,125 @@
+import OutcomeLedger
+
+/// The dashboard (`index.html`) and the full attention list: what a leader needs to judge
+/// the ledger at a glance — what needs attention and why, what is due soon, who carries
+/// too much, which pods miss a lens — then the tree and the counts.
+extension SitePages {
+    /// How many entries each dashboard list shows before pointing to the full list.
+    static let dashboardListLimit = 25
+    /// "Due soon" means due within this many days.
+    static let dueSoonDays = 30
+
+    func dashboard() -> [String: Any] {
+        let outcomes = data.sortedOutcomes
+        let attention = attentionIDs
+        let dueSoon = data.health.due(within: Self.dueSoonDays, in: data.ledger).compactMap(data.publishedID)
+        let limit = data.ledger.config.maxPodsPerPerson
+        let overCapacity = data.ledger.load.overCapacity(limit: limit)
+        let gaps = outcomes.compactMap { outcome -> [String: Any]? in
+            let missing = data.missingLenses(outcome)
+            guard !missing.isEmpty else { return nil }
+            return ["outcome": data.summary(outcome.id.value), "missing": missing.joined(separator: ", ")]
+        }
+        let tree = self.tree.roots.map(treeNode)
+        let progress = outcomes.reduce(Progress.none) { $0 + $1.progress }
+        return [
+            "headline": headline,
+            "progress": PageData.progress(progress),
+            "attention": attention.prefix(Self.dashboardListLimit).map(attentionEntry),
+            "has_attention": !attention.isEmpty,
+            "attention_more": Self.more(attention.count),
+            "due_soon": dueSoon.prefix(Self.dashboardListLimit).map(dueEntry),
+            "has_due_soon": !dueSoon.isEmpty,
+            "due_soon_more": Self.more(dueSoon.count),
+            "due_soon_days": Self.dueSoonDays,
+            "over_capacity": overCapacity.prefix(Self.dashboardListLimit).map(loadEntry),
+            "has_over_capacity": !overCapacity.isEmpty,
+            "over_capacity_more": Self.more(overCapacity.count),
+            "max_pods_per_person": limit,
+            "lens_gaps": Array(gaps.prefix(Self.dashboardListLimit)),
+            "has_lens_gaps": !gaps.isEmpty,
+            "lens_gaps_more": Self.more(gaps.count),
+            "tree": tree, "has_tree": !tree.isEmpty,
+            "status_counts": OutcomeStatus.allCases.map { status in
+                ["status": status.rawValue, "count": outcomes.count { $0.effectiveStatus == status }] as [String: Any]
+            },
+            "health_counts": HealthLevel.allCases.reversed().map { level in
+                var badge = PageData.badge(level)
+                badge["count"] = outcomes.count { data.judgement($0.id.value)?.level == level }
+                return badge
+            },
+            "problems": hasProblems ? problems : [], "has_problems": hasProblems,
+            "problem_summary": compilation.summary,
+        ]
+    }
+
+    /// `attention/index.html`: every outcome that needs attention, off track first.
+    func attentionPage() -> [String: Any] {
+        let ids = attentionIDs
+        let groups = [HealthLevel.offTrack, .atRisk].map { level -> [String: Any] in
+            let entries = ids.filter { data.judgement($0)?.level == level }.map(attentionEntry)
+            return ["health": PageData.badge(level), "entries": entries, "count": entries.count, "has_entries": !entries.isEmpty]
+        }
+        return ["groups": groups, "total": ids.count, "has_attention": !ids.isEmpty]
+    }
+
+    /// Published outcomes at risk or off track, in the order of `LedgerHealth.needingAttention`.
+    private var attentionIDs: [String] {
+        data.health.needingAttention(in: data.ledger).compactMap(data.publishedID)
+    }
+
+    /// "and 12 more", or `none` when the list is shown whole.
+    private static func more(_ count: Int) -> Any {
+        count > dashboardListLimit ? ["count": count - dashboardListLimit, "total": count] as [String: Any] : none
+    }
+
+    /// Counts a leader reads in one line: outcomes by health, then the closed ones.
+    private var headline: [[String: Any]] {
+        let outcomes = data.sortedOutcomes
+        var items: [[String: Any]] = HealthLevel.allCases.reversed().map { level in
+            var item = PageData.badge(level)
+            item["count"] = outcomes.count { data.judgement($0.id.value)?.level == level }
+            return item
+        }
+        for (status, symbol) in [(OutcomeStatus.achieved, "✓"), (.dropped, "✗")] {
+            items.append(["level": status.rawValue, "words": status.rawValue, "symbol": symbol,
+                          "count": outcomes.count { $0.effectiveStatus == status }])
+        }
+        return items
+    }
+
+    /// An outcome that needs attention, with its signals in words.
+    func attentionEntry(_ id: String) -> [String: Any] {
+        var entry = data.summary(id)
+        entry["signals"] = (data.judgement(id)?.signals ?? []).map(Self.signal)
+        return entry
+    }
+
+    static func signal(_ signal: Signal) -> [String: Any] {
+        let label = signal.name.replacingOccurrences(of: "-", with: " ")
+        return ["name": signal.name, "label": label.prefix(1).uppercased() + label.dropFirst(),
+                "level": signal.level.rawValue, "message": signal.message]
+    }
+
+    private func dueEntry(_ id: String) -> [String: Any] {
+        var entry = data.summary(id)
+        let days = data.published(id)?.due.map { $0.value.days(since: data.health.today) } ?? 0
+        entry["when"] = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+        return entry
+    }
+
+    /// A person over capacity and the open pods they are in.
+    private func loadEntry(_ handle: String) -> [String: Any] {
+        let memberships = data.ledger.load.memberships[handle] ?? []
+        let ids = memberships.compactMap { data.publishedID(atLedgerPosition: $0.outcome) }
+        return ["person": data.person(handle), "count": memberships.count, "outcomes": data.summaries(ids)]
+    }
+
+    func treeNode(_ node: OutcomeTree.Node) -> [String: Any] {
+        var summary = data.summary(node.id)
+        let children = node.children.map(treeNode)
+        summary["children"] = children
+        summary["has_children"] = !children.isEmpty
+        return summary
+    }
+}

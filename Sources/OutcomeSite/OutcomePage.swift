@@ -1,0 +1,87 @@
+import OutcomeLedger
+
+/// The data of an outcome's page: everything its summary shows, plus its health and
+/// signals, its pod, its links and their picture, its done list and its rendered body.
+extension SitePages {
+    func details(_ outcome: Outcome) -> [String: Any] {
+        let id = outcome.id.value
+        var details = data.summary(id)
+        let lenses = data.ledger.config.lenses
+        details["lenses"] = lenses
+        details["pod"] = (outcome.pod ?? []).map { member -> [String: Any] in
+            let covered = Set(member.lenses.map(\.value))
+            return [
+                "person": data.person(member.handle.value),
+                "cells": lenses.map { ["lens": $0, "covered": covered.contains($0)] as [String: Any] },
+            ]
+        }
+        let parent = outcome.parent.map { data.summary($0.value) }
+        details["parent"] = parent ?? none
+        let childIDs = (data.ledger.children[id] ?? []).filter(data.isPublished)
+        let dependentIDs = (data.ledger.dependents[id] ?? []).filter(data.isPublished)
+        let dependsOn = data.summaries(outcome.dependsOn.map(\.value))
+        let children = data.summaries(childIDs)
+        let dependents = data.summaries(dependentIDs)
+        details["children"] = children
+        details["has_children"] = !children.isEmpty
+        details["depends_on"] = dependsOn
+        details["has_depends_on"] = !dependsOn.isEmpty
+        details["dependents"] = dependents
+        details["has_dependents"] = !dependents.isEmpty
+        details["picture_svg"] = NeighbourhoodPicture(
+            current: data.pictureNode(id), ancestors: ancestors(of: outcome).map(data.pictureNode),
+            children: childIDs.map(data.pictureNode), dependencies: outcome.dependsOn.map { data.pictureNode($0.value) },
+            dependents: dependentIDs.map(data.pictureNode)
+        ).svg(root: Self.root(of: PageData.outcomePath(id))) ?? none
+        let tags = Set(outcome.tags.map(\.value)).sorted().map { ["name": $0, "path": PageData.tagPath($0)] }
+        details["tags"] = tags
+        details["has_tags"] = !tags.isEmpty
+        let items = (outcome.done?.items ?? []).map { ["text": $0.text, "checked": $0.checked] as [String: Any] }
+        details["done_items"] = items
+        details["has_done_items"] = !items.isEmpty
+        details["file"] = outcome.file
+        details["start"] = outcome.start?.value.description ?? none
+        details["judgement"] = judgement(of: outcome)
+        if outcome.bodyIsParsed {
+            let (body, title, doneHeading) = (String(outcome.body), outcome.title?.value, data.ledger.config.doneHeading)
+            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading]) {
+                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading)
+                return SafeURL.removingDangerousLinks(
+                    from: HeadingAnchors.add(to: rendered, reserved: ["main", "health", "pod", "links", "done"]))
+            }
+        } else {
+            details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"
+        }
+        return details
+    }
+
+    /// The health section: the level, every signal in words and the owner's own call; for
+    /// a closed outcome, why it has none.
+    private func judgement(of outcome: Outcome) -> [String: Any] {
+        guard let judgement = data.judgement(outcome.id.value) else {
+            return ["open": false, "closed_note": "It is \(outcome.effectiveStatus.rawValue): health is judged only while an outcome is proposed or active."]
+        }
+        return [
+            "open": true,
+            "health": PageData.badge(judgement.level),
+            "signals": judgement.signals.map(Self.signal),
+            "has_signals": !judgement.signals.isEmpty,
+            // An at-risk or off-track call is already the `reported` signal.
+            "reported": judgement.reported == .onTrack ? PageData.badge(.onTrack) : none,
+            "note": outcome.healthNote?.value ?? none,
+        ]
+    }
+
+    /// Published ancestors, root-most first; stops at a cycle or a missing parent.
+    private func ancestors(of outcome: Outcome) -> [String] {
+        var chain: [String] = []
+        var seen: Set<String> = [outcome.id.value]
+        var next = outcome.parent?.value
+        while let id = next, !seen.contains(id), let parent = data.published(id) {
+            chain.append(id)
+            seen.insert(id)
+            next = parent.parent?.value
+        }
+        return chain.reversed()
+    }
+}
