@@ -57,6 +57,7 @@ let package = Package(
             name: "OutcomeLedgerTests",
             dependencies: [
                 "OutcomeLedger", "OutcomeSite", "OutcomeServer", "OutcomesCommands", "outcomes", .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Golden"]
         ),

@@ -23,7 +23,8 @@ extension SitePages {
                 return entry
             }
             return ["heading": "Map", "has_map": false, "roots": entries, "has_roots": !entries.isEmpty,
-                    "unmapped_count": roots.count - mapped.count, "map_limit": Self.mapLimit]
+                    "unmapped_count": roots.count - mapped.count, "has_unmapped": roots.count > mapped.count,
+                    "map_limit": Self.mapLimit]
         }]
         for (index, root) in mapped.enumerated() {
             let title = data.published(root.id)?.title?.value ?? root.id
@@ -35,6 +36,15 @@ extension SitePages {
     }
 
     static func mapPath(_ id: String) -> String { "map/\(id)/index.html" }
+
+    /// An outcome in the list under a map: its link and how it stands, in words.
+    private func listNode(_ node: OutcomeTree.Node) -> [String: Any] {
+        let picture = data.pictureNode(node.id)
+        let children = node.children.map(listNode)
+        return ["id": node.id, "title": picture.title, "path": picture.path ?? none,
+                "state": picture.stateWords,
+                "children": children, "has_children": !children.isEmpty]
+    }
 
     /// A map page's data: the picture of these trees, cut to `mapLimit` boxes by whole
     /// generations, and the same outcomes as a list.
@@ -60,7 +70,7 @@ extension SitePages {
             }
         }
         let map = LedgerMap(roots: branches.map(\.0), dependencies: links)
-        let list = branches.map(\.1).map(treeNode)
+        let list = branches.map(\.1).map(listNode)
         return [
             "heading": heading, "has_map": true, "has_roots": false,
             "map_svg": map.svg(root: Self.root(of: path), title: "\(heading): \(shown.count) outcomes by parent, with dependencies"),

@@ -17,6 +17,8 @@ struct PageData {
     /// Outcomes in id order, and the tags in use: computed once, read by every page.
     let sortedOutcomes: [Outcome]
     let tags: [(slug: String, name: String, ids: [String])]
+    /// Ids of the published outcomes each handle owns, in id order.
+    let ownedIDs: [String: [String]]
 
     /// A person as the site shows them: from `people.yml`, or from the pods when there is none.
     struct PersonEntry {
@@ -56,6 +58,11 @@ struct PageData {
             people = pods.keys.sorted().map { PersonEntry(handle: $0, name: $0, pods: pods[$0]!) }
         }
         peopleByHandle = Dictionary(people.map { ($0.handle, $0) }) { first, _ in first }
+        var owned: [String: [String]] = [:]
+        for outcome in sortedOutcomes {
+            if let owner = outcome.owner?.value { owned[owner, default: []].append(outcome.id.value) }
+        }
+        ownedIDs = owned
         tags = Self.tags(of: sortedOutcomes)
     }
 
@@ -121,8 +128,13 @@ struct PageData {
 
     /// A health badge: the level's name, its words and its shape.
     static func badge(_ level: HealthLevel) -> [String: Any] {
-        ["level": level.rawValue, "words": level.words, "symbol": HealthSymbol.symbol(level)]
+        badges[level]!
     }
+
+    /// Made once: badges are on every list of every page. Never mutated.
+    nonisolated(unsafe) private static let badges: [HealthLevel: [String: Any]] = Dictionary(uniqueKeysWithValues: HealthLevel.allCases.map {
+        ($0, ["level": $0.rawValue, "words": $0.words, "symbol": HealthSymbol.symbol($0)] as [String: Any])
+    })
 
     /// The health badge of a published outcome, `none` when it is not open.
     func badge(_ id: String) -> Any {

@@ -21,19 +21,21 @@ extension SitePages {
     }
 
     func details(_ person: PageData.PersonEntry) -> [String: Any] {
-        let pods = person.pods.map { pod -> [String: Any] in
-            ["outcome": data.summary(pod.id), "lenses": pod.lenses.joined(separator: ", ")]
+        let owned = data.ownedIDs[person.handle] ?? []
+        // Their pods, and what they own without being in its pod (check reports that);
+        // what they own shows its signals: it is theirs to act on.
+        let memberOf = Set(person.pods.map(\.id))
+        let entries = person.pods.map { ($0.id, $0.lenses) } + owned.filter { !memberOf.contains($0) }.map { ($0, []) }
+        let pods = entries.map { id, lenses -> [String: Any] in
+            let owns = owned.contains(id)
+            let signals = owns ? (data.judgement(id)?.signals ?? []).map(Self.signal) : []
+            return ["outcome": data.summary(id), "lenses": lenses.joined(separator: ", "), "owns": owns,
+                    "signals": signals, "has_signals": !signals.isEmpty]
         }
         let active = activeCount(person)
         let load = data.ledger.load
         let open = load.openPodCount(person.handle)
         let limit = data.ledger.config.maxPodsPerPerson
-        let owned = data.sortedOutcomes.filter { $0.owner?.value == person.handle }.map { outcome in
-            let id = outcome.id.value
-            var entry = data.summary(id)
-            entry["signals"] = (data.judgement(id)?.signals ?? []).map(Self.signal)
-            return entry
-        }
         let problems = (diagnosticsByOwner[person.handle] ?? []).map(Self.problem)
         return [
             "handle": person.handle, "name": person.name,
@@ -42,7 +44,7 @@ extension SitePages {
             "active_count": active, "one_active": active == 1,
             "open_count": open, "one_open": open == 1, "max_pods_per_person": limit, "over_capacity": open > limit,
             "lenses": load.lenses(of: person.handle, order: data.ledger.config.lenses).joined(separator: ", "),
-            "owned": owned, "has_owned": !owned.isEmpty,
+            "owned_count": owned.count, "one_owned": owned.count == 1,
             "problems": problems, "has_problems": !problems.isEmpty,
         ]
     }

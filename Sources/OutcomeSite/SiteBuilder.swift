@@ -22,15 +22,12 @@ public enum SiteBuilder {
     /// The site, or the template diagnostics that prevent building it.
     public static func site(for compilation: Compilation, options: Options) -> Result<Site, DiagnosticsError> {
         let theme = Theme.load(overrides: options.overrides)
-        let library: MustacheLibrary
-        switch theme.library() {
-        case .success(let value): library = value
+        let pages: SitePages
+        switch self.pages(for: compilation, theme: theme, options: options) {
+        case .success(let value): pages = value
         case .failure(let problems): return .failure(problems)
         }
-        let data = PageData(ledger: compilation.ledger, health: compilation.health)
-        let baseURL = (options.baseURL ?? compilation.ledger.config.baseURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        let pages = SitePages(data: data, compilation: compilation, library: library,
-                              baseURL: baseURL, keepGoing: options.keepGoing)
+        let data = pages.data
         var entries = pages.entries()
         entries.append(Site.Entry(path: "ledger.json") {
             .streamed { emit in LedgerJSON.document(data).render(inPiecesOf: 1 << 16, emit) }
@@ -38,6 +35,16 @@ public enum SiteBuilder {
         entries.append(Site.Entry(path: "summary.json") { .text(SummaryJSON.render(data, compilation: compilation)) })
         for (path, bytes) in theme.assets { entries.append(Site.Entry(path: path) { .bytes(bytes) }) }
         return .success(Site(entries: entries, key: key(of: theme, options: options)))
+    }
+
+    /// The pages of the site, ready to render with the theme.
+    static func pages(for compilation: Compilation, theme: Theme, options: Options) -> Result<SitePages, DiagnosticsError> {
+        theme.library().map { library in
+            let data = PageData(ledger: compilation.ledger, health: compilation.health)
+            let baseURL = (options.baseURL ?? compilation.ledger.config.baseURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            return SitePages(data: data, compilation: compilation, library: library, renderer: theme.renderer,
+                             baseURL: baseURL, keepGoing: options.keepGoing)
+        }
     }
 
     /// What every page depends on besides its data: the theme, the binary that renders it

@@ -9,6 +9,8 @@ final class SitePages: Sendable {
     let data: PageData
     let compilation: Compilation
     let library: MustacheLibrary
+    /// The fast path for the default theme; nil when a template is overridden.
+    let renderer: ThemeRenderer?
     let baseURL: String?
     let keepGoing: Bool
     /// Diagnostics by the handle that owns the file they are in: "what I need to fix".
@@ -16,10 +18,12 @@ final class SitePages: Sendable {
     /// The published outcomes by parent, for the dashboard and the maps.
     let tree: OutcomeTree
 
-    init(data: PageData, compilation: Compilation, library: MustacheLibrary, baseURL: String?, keepGoing: Bool) {
+    init(data: PageData, compilation: Compilation, library: MustacheLibrary, renderer: ThemeRenderer?, baseURL: String?,
+         keepGoing: Bool) {
         self.data = data
         self.compilation = compilation
         self.library = library
+        self.renderer = renderer
         self.baseURL = baseURL
         self.keepGoing = keepGoing
         var owners: [String: String] = [:]
@@ -51,7 +55,7 @@ final class SitePages: Sendable {
                 let context = self.context(for: page)
                 let key = PageKey.of(template: page.template, data: context)
                 if key == previous { return (key, nil) }
-                return (key, .text(self.library.render(context, withTemplate: page.template) ?? ""))
+                return (key, .text(self.render(context, withTemplate: page.template)))
             }
         }
     }
@@ -97,8 +101,13 @@ final class SitePages: Sendable {
         return pages
     }
 
+    /// A page through the default theme's fast path when it is in use, else through Mustache.
+    func render(_ context: [String: Any], withTemplate template: String) -> String {
+        renderer?.render(context, withTemplate: template) ?? library.render(context, withTemplate: template) ?? ""
+    }
+
     /// A page's data plus what every page receives.
-    private func context(for page: Page) -> [String: Any] {
+    func context(for page: Page) -> [String: Any] {
         var context = page.data()
         context["root"] = Self.root(of: page.path)
         context["site"] = site

@@ -6,7 +6,13 @@ public enum HealthLevel: String, Sendable, CaseIterable, Comparable, Codable {
     case offTrack = "off-track"
 
     /// "on track", "at risk", "off track": how sentences and badges say it.
-    public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var words: String {
+        switch self {
+        case .onTrack: return "on track"
+        case .atRisk: return "at risk"
+        case .offTrack: return "off track"
+        }
+    }
 
     public static func < (lhs: HealthLevel, rhs: HealthLevel) -> Bool {
         lhs.rank < rhs.rank

@@ -26,12 +26,21 @@ struct PictureNode: Sendable {
         }
     }
 
-    /// The second line of the box: "▲ at risk", "achieved"…
+    /// How it stands in words: "at risk", "achieved"…
+    var stateWords: String {
+        switch state {
+        case .health(let level): return level.words
+        case .closed(let status): return status.rawValue
+        case .missing: return "not in the ledger"
+        }
+    }
+
+    /// The second line of the box: "▲ at risk", "✓ achieved"…
     var stateText: String {
         switch state {
         case .health(let level): return "\(HealthSymbol.symbol(level)) \(level.words)"
-        case .closed(let status): return status == .achieved ? "✓ achieved" : "dropped"
-        case .missing: return "not in the ledger"
+        case .closed(.achieved): return "✓ achieved"
+        case .closed, .missing: return stateWords
         }
     }
 }

@@ -41,10 +41,18 @@ public struct Theme: Sendable {
         return overrides
     }
 
+    /// The fast renderer, when every template is the default theme's own.
+    var renderer: ThemeRenderer? {
+        guard templates.values.allSatisfy({ $0.file.hasPrefix(Self.defaultThemeName) }) else { return nil }
+        return ThemeRenderer(templates: templates.mapValues(\.text))
+    }
+
+    static let defaultThemeName = "<default theme>"
+
     public static func load(overrides: [Override]) -> Theme {
         var theme = Theme()
         for (path, text) in EmbeddedTheme.files {
-            theme.add(path: path, bytes: Array(text.utf8), file: "<default theme>/\(path)")
+            theme.add(path: path, bytes: Array(text.utf8), file: "\(defaultThemeName)/\(path)")
         }
         for override in overrides {
             for path in FileSystem.files(under: override.directory) {
