@@ -75,7 +75,7 @@ screenshots: site
 	$(call apt,$(SCREENSHOT_PACKAGES))
 	@mkdir -p screenshots; \
 	site="$$(cd "$(EXAMPLE)/_site" && pwd)"; \
-	for page in index.html outcomes/retain-users/index.html; do \
+	for page in index.html outcomes/retain-users/index.html map/index.html people/li/index.html; do \
 	  name=$$(echo "$$page" | tr '/' '-' | sed 's/-index.html//; s/.html//'); \
 	  for size in desktop:1280,900 phone:390,1400; do \
 	    for scheme in light dark; do \

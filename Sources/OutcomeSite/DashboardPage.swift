@@ -20,7 +20,7 @@ extension SitePages {
             guard !missing.isEmpty else { return nil }
             return ["outcome": data.summary(outcome.id.value), "missing": missing.joined(separator: ", ")]
         }
-        let tree = self.tree.roots.map(treeNode)
+        let tree = rows(of: self.tree.roots)
         let progress = outcomes.reduce(Progress.none) { $0 + $1.progress }
         return [
             "headline": headline,
@@ -39,7 +39,7 @@ extension SitePages {
             "lens_gaps": Array(gaps.prefix(Self.dashboardListLimit)),
             "has_lens_gaps": !gaps.isEmpty,
             "lens_gaps_more": Self.more(gaps.count),
-            "tree": tree, "has_tree": !tree.isEmpty,
+            "tree": tree, "has_tree": tree.count > 0,
             "status_counts": OutcomeStatus.allCases.map { status in
                 ["status": status.rawValue, "count": outcomes.count { $0.effectiveStatus == status }] as [String: Any]
             },
@@ -115,11 +115,23 @@ extension SitePages {
         return ["person": data.person(handle), "count": memberships.count, "outcomes": data.summaries(ids)]
     }
 
+    /// Rows of the dashboard's tree, made as they are rendered.
+    func rows(of nodes: [OutcomeTree.Node]) -> LazyList {
+        LazyList(count: nodes.count) { self.treeNode(nodes[$0]) }
+    }
+
+    /// A row of the dashboard's tree: the outcome's summary, what it depends on, and its children.
     func treeNode(_ node: OutcomeTree.Node) -> [String: Any] {
         var summary = data.summary(node.id)
-        let children = node.children.map(treeNode)
-        summary["children"] = children
-        summary["has_children"] = !children.isEmpty
+        summary["children"] = rows(of: node.children)
+        summary["has_children"] = !node.children.isEmpty
+        let dependencies = (data.published(node.id)?.dependsOn ?? []).map { dependency -> [String: Any] in
+            let outcome = data.published(dependency.value)
+            return ["id": dependency.value, "title": outcome?.title?.value ?? dependency.value,
+                    "path": outcome == nil ? none : PageData.outcomePath(dependency.value)]
+        }
+        summary["needs"] = dependencies
+        summary["has_needs"] = !dependencies.isEmpty
         return summary
     }
 }

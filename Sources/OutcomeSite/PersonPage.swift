@@ -16,7 +16,7 @@ extension SitePages {
             "pod_count": person.pods.count, "active_count": activeCount(person),
             "open_count": open, "owned_count": load.owned[person.handle]?.count ?? 0,
             "over_capacity": open > data.ledger.config.maxPodsPerPerson,
-            "lenses": load.lenses(of: person.handle, order: data.ledger.config.lenses).joined(separator: ", "),
+            "lenses": load.lenses(of: person.handle, in: data.ledger).joined(separator: ", "),
         ]
     }
 
@@ -43,7 +43,7 @@ extension SitePages {
             "pods": pods, "has_pods": !pods.isEmpty,
             "active_count": active, "one_active": active == 1,
             "open_count": open, "one_open": open == 1, "max_pods_per_person": limit, "over_capacity": open > limit,
-            "lenses": load.lenses(of: person.handle, order: data.ledger.config.lenses).joined(separator: ", "),
+            "lenses": load.lenses(of: person.handle, in: data.ledger).joined(separator: ", "),
             "owned_count": owned.count, "one_owned": owned.count == 1,
             "problems": problems, "has_problems": !problems.isEmpty,
         ]

@@ -5,27 +5,15 @@ enum Rollups {
     static func of(_ ledger: Ledger, tree: ParentTree, levels: [HealthLevel?]) -> [Rollup?] {
         let outcomes = ledger.outcomes
         let subtrees = tree.fold { position, children -> (own: Rollup, below: Rollup) in
-            var below = Rollup(progress: .none, descendants: 0, byStatus: [:], byHealth: [:])
+            var below = Rollup()
             for child in children { below.add(child.own) }
             var own = below
             let outcome = outcomes[position]
-            own.descendants += 1
-            own.byStatus[outcome.effectiveStatus, default: 0] += 1
-            if let level = levels[position] { own.byHealth[level, default: 0] += 1 }
+            own.count(outcome.effectiveStatus, levels[position])
             if outcome.effectiveStatus != .dropped { own.progress = own.progress + outcome.progress }
             below.progress = own.progress
             return (own, below)
         }
         return subtrees.map { $0.below.descendants > 0 ? $0.below : nil }
-    }
-}
-
-extension Rollup {
-    /// Adds a whole subtree's counts to this one's.
-    mutating func add(_ other: Rollup) {
-        progress = progress + other.progress
-        descendants += other.descendants
-        byStatus.merge(other.byStatus, uniquingKeysWith: +)
-        byHealth.merge(other.byHealth, uniquingKeysWith: +)
     }
 }

@@ -30,13 +30,64 @@ public struct Rollup: Sendable, Equatable {
     public var progress: Progress
     /// How many outcomes are below (children, theirs, and so on).
     public var descendants: Int
-    public var byStatus: [OutcomeStatus: Int]
-    /// Open descendants by health.
-    public var byHealth: [HealthLevel: Int]
+    /// Counts in fixed fields rather than dictionaries: every outcome gets one while the
+    /// tree is summed.
+    var statusCounts: (proposed: Int, active: Int, achieved: Int, dropped: Int) = (0, 0, 0, 0)
+    var healthCounts: (onTrack: Int, atRisk: Int, offTrack: Int) = (0, 0, 0)
+
+    public init(progress: Progress = .none, descendants: Int = 0) {
+        self.progress = progress
+        self.descendants = descendants
+    }
+
+    public static func == (lhs: Rollup, rhs: Rollup) -> Bool {
+        lhs.progress == rhs.progress && lhs.descendants == rhs.descendants && lhs.statusCounts == rhs.statusCounts
+            && lhs.healthCounts == rhs.healthCounts
+    }
+
+    /// Descendants by status; statuses no descendant has are left out.
+    public var byStatus: [OutcomeStatus: Int] {
+        let counts = [(OutcomeStatus.proposed, statusCounts.proposed), (.active, statusCounts.active),
+                      (.achieved, statusCounts.achieved), (.dropped, statusCounts.dropped)]
+        return Dictionary(uniqueKeysWithValues: counts.filter { $0.1 > 0 })
+    }
+
+    /// Open descendants by health; levels no descendant has are left out.
+    public var byHealth: [HealthLevel: Int] {
+        let counts = [(HealthLevel.onTrack, healthCounts.onTrack), (.atRisk, healthCounts.atRisk), (.offTrack, healthCounts.offTrack)]
+        return Dictionary(uniqueKeysWithValues: counts.filter { $0.1 > 0 })
+    }
+
+    /// Counts one more outcome below.
+    mutating func count(_ status: OutcomeStatus, _ level: HealthLevel?) {
+        descendants += 1
+        switch status {
+        case .proposed: statusCounts.proposed += 1
+        case .active: statusCounts.active += 1
+        case .achieved: statusCounts.achieved += 1
+        case .dropped: statusCounts.dropped += 1
+        }
+        switch level {
+        case .onTrack?: healthCounts.onTrack += 1
+        case .atRisk?: healthCounts.atRisk += 1
+        case .offTrack?: healthCounts.offTrack += 1
+        case nil: break
+        }
+    }
+
+    /// Adds a whole subtree's counts to this one's.
+    mutating func add(_ other: Rollup) {
+        progress = progress + other.progress
+        descendants += other.descendants
+        statusCounts = (statusCounts.proposed + other.statusCounts.proposed, statusCounts.active + other.statusCounts.active,
+                        statusCounts.achieved + other.statusCounts.achieved, statusCounts.dropped + other.statusCounts.dropped)
+        healthCounts = (healthCounts.onTrack + other.healthCounts.onTrack, healthCounts.atRisk + other.healthCounts.atRisk,
+                        healthCounts.offTrack + other.healthCounts.offTrack)
+    }
 
     /// The worst health among open descendants; nil when none is open.
     public var worst: HealthLevel? {
-        HealthLevel.allCases.reversed().first { (byHealth[$0] ?? 0) > 0 }
+        healthCounts.offTrack > 0 ? .offTrack : healthCounts.atRisk > 0 ? .atRisk : healthCounts.onTrack > 0 ? .onTrack : nil
     }
 
     /// "4 outcomes below: 1 off track, 2 at risk, 1 achieved".

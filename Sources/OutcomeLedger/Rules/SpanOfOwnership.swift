@@ -25,7 +25,7 @@ public enum SpanOfOwnership: LedgerRule {
         let outcomes = context.ledger.outcomes
         return context.ledger.load.memberships.filter { $0.value.count > limit }.map { handle, memberships in
             let ids = memberships.map { "`\(outcomes[$0.outcome].id.value)`" }.joined(separator: ", ")
-            let location = context.ledger.person(handle)?.handle.location ?? memberships[0].handle.location
+            let location = context.ledger.person(handle)?.handle.location ?? memberships[0].entry(in: outcomes).handle.location
             return diagnostic("`\(handle)` is in \(memberships.count) proposed or active pods (more than \(limit)): \(ids)",
                               at: location, hint: "hand one over, or raise `max_pods_per_person` in ledger.yml")
         }

@@ -62,6 +62,10 @@ struct PageKey {
             add(byte: 6)
             add(number: list.count)
             for item in list { add(item) }
+        case let lazy as LazyList:
+            add(byte: 6)
+            add(number: lazy.count)
+            for item in lazy { add(item) }
         case let deferred as DeferredHTML:
             add(byte: 7)
             deferred.addInputs(to: &self)

@@ -53,6 +53,12 @@ struct ThemeRenderer: Sendable {
                 guard let value = lookup(path, in: stack) else { continue }
                 if let flag = value as? Bool {
                     if flag { render(inner, stack: &stack, into: &output) }
+                } else if let lazy = value as? LazyList {
+                    for item in lazy {
+                        stack.append(item)
+                        render(inner, stack: &stack, into: &output)
+                        stack.removeLast()
+                    }
                 } else if let items = Self.sequence(value) {
                     for item in items {
                         stack.append(item)
@@ -70,6 +76,7 @@ struct ThemeRenderer: Sendable {
                 switch value {
                 case nil: empty = true
                 case let flag as Bool: empty = !flag
+                case let lazy as LazyList: empty = lazy.count == 0
                 case let value?: empty = Self.sequence(value)?.isEmpty ?? false
                 }
                 if empty { render(inner, stack: &stack, into: &output) }
