@@ -9,7 +9,7 @@ public struct OutcomesCLI: ParsableCommand {
         commandName: "outcomes",
         abstract: "Check outcome ledgers: markdown files that say what done looks like, who owns it, and how.",
         version: ToolVersion.current,
-        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, StatusCommand.self, ServeCommand.self, RulesCommand.self, SchemaCommand.self]
+        subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, StatusCommand.self, DiffCommand.self, ServeCommand.self, RulesCommand.self, SchemaCommand.self]
     )
 
     public init() {}

@@ -105,6 +105,50 @@ enum TestSupport {
         return (process.terminationStatus, output)
     }
 
+    // MARK: - Git
+
+    /// Runs `git` in a folder with a fixed author, committer and date, so repositories made
+    /// by tests always have the same commits.
+    @discardableResult
+    static func git(_ arguments: [String], in directory: URL, date: String = "2026-09-01T10:00:00Z",
+                    author: String = "Ana Sousa") throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.name=\(author)", "-c", "user.email=\(author.lowercased().prefix(3))@example.com",
+                             "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_DATE"] = date
+        environment["GIT_COMMITTER_DATE"] = date
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { Issue.record("git \(arguments.joined(separator: " ")): \(output)") }
+        return output
+    }
+
+    /// A repository holding the files, committed once.
+    static func repository(_ files: [String: String], date: String = "2026-09-01T10:00:00Z") throws -> URL {
+        let root = ledger(files)
+        try git(["init", "-q"], in: root)
+        try git(["add", "-A"], in: root)
+        try git(["commit", "-q", "-m", "Start the ledger"], in: root, date: date)
+        return root
+    }
+
+    /// Writes a file of a ledger (and the folders it needs).
+    static func write(_ text: String, to path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
     // MARK: - Golden files
 
     /// Compares `actual` with a reviewed golden file. With OUTCOMES_UPDATE_GOLDEN=1 the file

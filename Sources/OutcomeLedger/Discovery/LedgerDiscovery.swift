@@ -23,6 +23,8 @@ public enum LedgerRootError: Error, Equatable, CustomStringConvertible {
 public struct LedgerDiscovery: Sendable {
     public let root: String
     private let realRoot: String
+    /// A ledger held in memory (a git revision) instead of on disk.
+    private let snapshot: LedgerSnapshot?
 
     public init(root: String) throws(LedgerRootError) {
         switch FileSystem.kind(of: root) {
@@ -32,6 +34,14 @@ public struct LedgerDiscovery: Sendable {
         }
         self.root = root
         self.realRoot = FileSystem.realPath(root) ?? root
+        self.snapshot = nil
+    }
+
+    /// A ledger whose files are in memory; `name` says where it came from in messages.
+    public init(snapshot: LedgerSnapshot, name: String) {
+        root = name
+        realRoot = name
+        self.snapshot = snapshot
     }
 
     /// The result of walking the outcomes folder: relative paths in byte order, and
@@ -43,6 +53,7 @@ public struct LedgerDiscovery: Sendable {
 
     /// Walks the outcomes folder. Nil when the folder does not exist.
     public func outcomeFiles(in folder: String) -> Found? {
+        if let snapshot { return snapshot.outcomeFiles(in: folder) }
         guard FileSystem.kind(of: absolute(folder)) == .directory else { return nil }
         var found = Found()
         var visited: Set<String> = []
@@ -71,12 +82,14 @@ public struct LedgerDiscovery: Sendable {
 
     /// The bytes of a file under the root, or why they can't be had.
     public func read(_ relative: String, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
-        FileSystem.read(absolute(relative), limit: limit).mapError { ReadFailure(reason: $0.reason, size: $0.size) }
+        if let snapshot { return snapshot.read(relative, limit: limit) }
+        return FileSystem.read(absolute(relative), limit: limit).mapError { ReadFailure(reason: $0.reason, size: $0.size) }
     }
 
     /// Whether a file exists (following links) under the root.
     public func exists(_ relative: String) -> Bool {
-        FileSystem.kind(of: absolute(relative)) != .missing
+        if let snapshot { return snapshot.exists(relative) }
+        return FileSystem.kind(of: absolute(relative)) != .missing
     }
 
     public struct ReadFailure: Error, Equatable, Sendable {

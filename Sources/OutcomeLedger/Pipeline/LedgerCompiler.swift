@@ -14,7 +14,12 @@ public enum LedgerCompiler {
     }
 
     public static func compile(root: String, options: Options) throws(LedgerRootError) -> Compilation {
-        let discovery = try LedgerDiscovery(root: root)
+        try compile(LedgerDiscovery(root: root), options: options)
+    }
+
+    /// Compiles the ledger a discovery reads: a folder, or a revision held in memory.
+    public static func compile(_ discovery: LedgerDiscovery, options: Options) throws(LedgerRootError) -> Compilation {
+        let root = discovery.root
         var sources = SourceSet(discovery: discovery)
 
         // Configuration first: it says where the outcomes are and how to judge them.

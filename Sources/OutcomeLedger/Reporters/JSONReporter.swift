@@ -14,16 +14,19 @@ public struct JSONReporter: Reporter {
             ("files", .int(compilation.fileCount)),
             ("errors", .int(compilation.errorCount)),
             ("warnings", .int(compilation.warningCount)),
-            ("diagnostics", .array(compilation.diagnostics.map { diagnostic in
-                .object([
-                    ("file", .string(diagnostic.location.file)),
-                    ("line", .int(diagnostic.location.line)),
-                    ("column", .int(diagnostic.location.column)),
-                    ("severity", .string(diagnostic.severity.rawValue)),
-                    ("rule", .string(diagnostic.rule)),
-                    ("message", .string(diagnostic.message)),
-                ])
-            })),
+            ("diagnostics", .array(compilation.diagnostics.map(Self.entry))),
         ]).rendered()
+    }
+
+    /// One diagnostic, as every JSON output writes it.
+    public static func entry(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("file", .string(diagnostic.location.file)),
+            ("line", .int(diagnostic.location.line)),
+            ("column", .int(diagnostic.location.column)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("rule", .string(diagnostic.rule)),
+            ("message", .string(diagnostic.message)),
+        ])
     }
 }

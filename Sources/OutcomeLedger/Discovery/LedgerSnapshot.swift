@@ -1,0 +1,80 @@
+/// A ledger's files held in memory — a git revision's tree — so the same pipeline that
+/// compiles a folder compiles a revision, with the same discovery rules: `*.md` files under
+/// the outcomes folder, names beginning with `.` or `_` skipped at every level.
+public struct LedgerSnapshot: Sendable {
+    public enum Entry: Sendable {
+        case file([UInt8])
+        /// Known to exist, contents not read (larger than the limit, or not needed).
+        case unread(size: Int)
+        /// A symbolic link: a revision's links are not followed.
+        case symbolicLink
+        /// Something that is not a file (a submodule).
+        case other
+    }
+
+    /// Path relative to the ledger root → entry.
+    public var entries: [String: Entry]
+
+    public init(entries: [String: Entry]) {
+        self.entries = entries
+    }
+
+    func outcomeFiles(in folder: String) -> LedgerDiscovery.Found? {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        let inside = entries.filter { $0.key.hasPrefix(prefix) }
+        guard !inside.isEmpty else { return nil }
+        var found = LedgerDiscovery.Found()
+        for (path, entry) in inside {
+            let components = path.dropFirst(prefix.count).split(separator: "/")
+            guard let name = components.last, name.hasSuffix(".md"),
+                  !components.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) else { continue }
+            switch entry {
+            case .file, .unread: found.outcomeFiles.append(path)
+            case .symbolicLink: found.diagnostics.append(FileUnreadable.unreadable(path, reason: "a symbolic link in a git revision is not followed"))
+            case .other: found.diagnostics.append(FileUnreadable.notARegularFile(path))
+            }
+        }
+        found.outcomeFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        found.diagnostics.sort(by: Diagnostic.reportOrder)
+        return found
+    }
+
+    func read(_ path: String, limit: Int) -> Result<[UInt8], LedgerDiscovery.ReadFailure> {
+        switch entries[path] {
+        case .file(let bytes)?:
+            return bytes.count > limit ? .failure(.init(reason: "too large", size: bytes.count)) : .success(bytes)
+        case .unread(let size)?:
+            return .failure(.init(reason: size > limit ? "too large" : "not read from the revision", size: size > limit ? size : nil))
+        case .symbolicLink?: return .failure(.init(reason: "a symbolic link in a git revision is not followed", size: nil))
+        case .other?: return .failure(.init(reason: "not a regular file", size: nil))
+        case nil: return .failure(.init(reason: "no such file", size: nil))
+        }
+    }
+
+    func exists(_ path: String) -> Bool {
+        entries[path] != nil
+    }
+}
+
+extension GitRepository {
+    /// The ledger as it is in a commit: every file under the ledger root, with the
+    /// contents of the ones compiling reads (`ledger.yml`, `people.yml` and `*.md` files up
+    /// to `sizeLimit`). Two `git` processes, whatever the number of files.
+    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20) throws(GitError) -> LedgerSnapshot {
+        let files = try self.files(at: commit)
+        func wanted(_ file: TreeFile) -> Bool {
+            file.kind == .file && file.size <= sizeLimit
+                && (file.path.hasSuffix(".md") || file.path == LedgerConfig.fileName || file.path == LedgerConfig.peopleFileName)
+        }
+        let contents = try self.contents(of: files.filter(wanted).map(\.object))
+        var entries: [String: LedgerSnapshot.Entry] = [:]
+        for file in files {
+            switch file.kind {
+            case .file: entries[file.path] = contents[file.object].map { .file($0) } ?? .unread(size: file.size)
+            case .symbolicLink: entries[file.path] = .symbolicLink
+            case .other: entries[file.path] = .other
+            }
+        }
+        return LedgerSnapshot(entries: entries)
+    }
+}
