@@ -49,7 +49,7 @@ build: deps
 
 site: build
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/outcomes"; \
-	"$$bin" build "$(EXAMPLE)" || exit $$?; \
+	"$$bin" build "$(EXAMPLE)" --no-history || exit $$?; \
 	echo; echo "The site is at $$(cd "$(EXAMPLE)/_site" && pwd)/index.html"
 
 test: test-deps

@@ -13,12 +13,15 @@ public struct PreviewServer: Sendable {
         public var host: String
         public var port: UInt16
         public var templates: String?
+        /// Whether pages show the ledger's git history.
+        public var history: Bool
 
-        public init(root: String, host: String = "127.0.0.1", port: UInt16 = 4000, templates: String? = nil) {
+        public init(root: String, host: String = "127.0.0.1", port: UInt16 = 4000, templates: String? = nil, history: Bool = true) {
             self.root = root
             self.host = host
             self.port = port
             self.templates = templates
+            self.history = history
         }
     }
 
@@ -89,9 +92,10 @@ public struct PreviewServer: Sendable {
     /// which `ledger.yml` may have just changed.
     private func rebuild(into state: PreviewState) async -> String {
         let started = Date()
-        let compilation: Compilation
+        var compilation: Compilation
+        let today = CalendarDate.today()
         do {
-            compilation = try LedgerCompiler.compile(root: options.root, options: .init(today: CalendarDate.today()))
+            compilation = try LedgerCompiler.compile(root: options.root, options: .init(today: today))
         } catch {
             await state.fail([], summary: "\(error)")
             log("outcomes: \(error)")
@@ -104,6 +108,7 @@ public struct PreviewServer: Sendable {
             log(reporter.report(compilation))
             return outcomesFolder
         }
+        if options.history { compilation = await compilation.addingHistory(root: options.root, today: today) }
         let overrides = Theme.overrides(root: options.root, templates: options.templates)
         switch SiteBuilder.site(for: compilation, options: .init(overrides: overrides)) {
         case .failure(let problems):

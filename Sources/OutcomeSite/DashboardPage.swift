@@ -48,9 +48,26 @@ extension SitePages {
                 badge["count"] = outcomes.count { data.judgement($0.id.value)?.level == level }
                 return badge
             },
+            "recent": recent,
             "problems": hasProblems ? problems : [], "has_problems": hasProblems,
             "problem_summary": compilation.summary,
         ]
+    }
+
+    /// "Changed in the last N days", when the site has history: each changed outcome with
+    /// its changes in words.
+    private var recent: Any {
+        guard let history = compilation.history else { return none }
+        guard let changes = history.recent else { return ["days": history.recentDays, "note": history.note.map { $0 as Any } ?? none, "has_changes": false] as [String: Any] }
+        let entries = changes.outcomes.prefix(Self.dashboardListLimit).map { outcome -> [String: Any] in
+            let published = data.isPublished(outcome.id) && outcome.kind != .removed
+            return ["id": outcome.id, "title": outcome.title, "path": published ? PageData.outcomePath(outcome.id) : none,
+                    "kind": outcome.kind.rawValue, "changes": outcome.changes.map(\.sentence)]
+        }
+        return [
+            "days": history.recentDays, "note": none, "has_changes": !changes.isEmpty, "entries": Array(entries),
+            "more": Self.more(changes.outcomes.count), "summary": changes.summary,
+        ] as [String: Any]
     }
 
     /// `attention/index.html`: every outcome that needs attention, off track first.

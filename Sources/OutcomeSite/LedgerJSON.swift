@@ -59,9 +59,25 @@ enum LedgerJSON {
                          ("signals", .array(judgement.signals.map(StatusJSONFormat.signal)))])
             } ?? .null),
             ("rollup", data.rollup(id).map(rollup) ?? .null),
+            ("history", data.history(id).map(history) ?? .null),
             ("tags", .array(outcome.tags.map { .string($0.value) })),
             ("extra", .object(outcome.extra.keys.sorted().map { ($0, json(outcome.extra[$0]!)) })),
         ]).sortingKeys()
+    }
+
+    /// An outcome's life in git.
+    private static func history(_ history: OutcomeHistory) -> JSONValue {
+        func mark(_ mark: HistoryMark) -> [(String, JSONValue)] {
+            [("date", .string(mark.date.description)), ("author", .string(mark.author)), ("commit", .string(mark.commit))]
+        }
+        return .object([
+            ("created", .object(mark(history.created))),
+            ("last_changed", .object(mark(history.lastChanged))),
+            ("events", .array(history.events.map { event in
+                .object(mark(event.mark) + [("aspect", .string(event.change.aspect.rawValue)), ("before", .optional(event.change.before)),
+                                            ("after", .optional(event.change.after)), ("sentence", .string(event.change.sentence))])
+            })),
+        ])
     }
 
     /// What rolls up to an outcome, summed.

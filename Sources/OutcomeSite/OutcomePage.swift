@@ -42,12 +42,28 @@ extension SitePages {
         details["file"] = outcome.file
         details["start"] = outcome.start?.value.description ?? none
         details["judgement"] = judgement(of: outcome)
+        details["history"] = data.history(id).map { history -> [String: Any] in
+            [
+                "created": PageData.mark(history.created),
+                "last_changed": PageData.mark(history.lastChanged),
+                "events": history.events.map { event -> [String: Any] in
+                    var entry = PageData.mark(event.mark)
+                    entry["change"] = event.change.sentence
+                    return entry
+                },
+                "has_events": !history.events.isEmpty,
+                "start_from_history": outcome.start == nil,
+            ]
+        } ?? none
+        if outcome.start == nil, let created = data.history(id)?.created.date {
+            details["start"] = created.description
+        }
         if outcome.bodyIsParsed {
             let (body, title, doneHeading) = (String(outcome.body), outcome.title?.value, data.ledger.config.doneHeading)
             details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading]) {
                 let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading)
                 return SafeURL.removingDangerousLinks(
-                    from: HeadingAnchors.add(to: rendered, reserved: ["main", "health", "pod", "links", "done"]))
+                    from: HeadingAnchors.add(to: rendered, reserved: ["main", "health", "pod", "links", "done", "history"]))
             }
         } else {
             details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"

@@ -7,6 +7,8 @@ import OutcomeLedger
 struct PageData {
     let ledger: Ledger
     let health: LedgerHealth
+    /// Each outcome's history by id; nil when the site has none.
+    let historyByID: [String: OutcomeHistory]?
     /// Outcomes that get a page (valid, unique ids): where each is in `sortedOutcomes`.
     private let positions: [String: Int]
     /// Where each of `sortedOutcomes` is in `ledger.outcomes`, for its health.
@@ -30,9 +32,10 @@ struct PageData {
         var pods: [(id: String, lenses: [String])]
     }
 
-    init(ledger: Ledger, health: LedgerHealth) {
+    init(ledger: Ledger, health: LedgerHealth, history: LedgerHistory? = nil) {
         self.ledger = ledger
         self.health = health
+        historyByID = history?.note == nil ? history?.outcomes : nil
         var published: [String: Int] = [:]
         for (index, outcome) in ledger.outcomes.enumerated() where Identifiers.isSlug(outcome.id.value) {
             // The first file by path keeps an id that several files claim.
@@ -76,6 +79,11 @@ struct PageData {
     /// The health of a published outcome; nil when it is not open.
     func judgement(_ id: String) -> Judgement? {
         positions[id].flatMap { health.judgements[ledgerPositions[$0]] }
+    }
+
+    /// A published outcome's git history, when the site has history.
+    func history(_ id: String) -> OutcomeHistory? {
+        historyByID?[id]
     }
 
     /// What rolls up to a published outcome; nil when nothing does.
@@ -124,6 +132,11 @@ struct PageData {
             "checked": progress.checked, "total": total, "percent": progress.percent, "has_items": total > 0,
             "label": "Done\(whole ? " with everything below" : ""): \(progress.checked) of \(total) item\(total == 1 ? "" : "s")",
         ]
+    }
+
+    /// A history mark for templates: `date`, `author`, `commit` (short).
+    static func mark(_ mark: HistoryMark) -> [String: Any] {
+        ["date": mark.date.description, "author": mark.author, "commit": mark.shortCommit]
     }
 
     /// A health badge: the level's name, its words and its shape.

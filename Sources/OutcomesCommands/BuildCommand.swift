@@ -32,6 +32,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The date review dates are compared with (YYYY-MM-DD); defaults to today.")
     var today: String?
 
+    @Flag(help: "Leave out the git history (each outcome's changes, what changed lately, the stale signal).")
+    var noHistory = false
+
     @Option(help: "Colour the report: auto, always or never.")
     var color: ColorChoice = .auto
 
@@ -51,6 +54,7 @@ struct BuildCommand: ParsableCommand {
         // Nothing changed since the site in the output was built: say so, and stop.
         let fingerprint = BuildCache.fingerprint(root: ledger.root, overrides: overrides, options: [
             "\(date)", baseURL ?? "", "\(keepGoing)", templates ?? "",
+            noHistory ? "no history" : Blocking.wait { [root = ledger.root] in await HistoryReader.identity(root: root) },
         ])
         if let fingerprint, let report = BuildCache.report(in: destination, matching: fingerprint) {
             SiteWriter.removeAbandonedStaging(of: destination)
@@ -58,7 +62,7 @@ struct BuildCommand: ParsableCommand {
             Terminal.standardOutput("Up to date: nothing changed since \(destination) was built\n")
             return
         }
-        let compilation: Compilation
+        var compilation: Compilation
         do {
             compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date))
         } catch {
@@ -74,6 +78,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
+        if !noHistory {
+            let (compiled, root) = (compilation, ledger.root)
+            compilation = Blocking.wait { await compiled.addingHistory(root: root, today: date) }
+        }
         let options = SiteBuilder.Options(baseURL: baseURL, overrides: overrides, keepGoing: keepGoing)
 
         let site: Site

@@ -61,12 +61,13 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let options = LedgerCompiler.Options(today: today.flatMap(CalendarDate.init) ?? CalendarDate.today())
         let sides: (base: Side, head: Side)
-        do {
-            sides = try compileSides(options)
-        } catch let error as GitError {
-            Terminal.standardError("outcomes: \(error)")
-            throw ExitCode(2)
-        } catch {
+        let command = self
+        let compiled: Result<(base: Side, head: Side), any Error> = Blocking.wait {
+            do { return .success(try await command.compileSides(options)) } catch { return .failure(error) }
+        }
+        switch compiled {
+        case .success(let compiled): sides = compiled
+        case .failure(let error):
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
         }
@@ -77,23 +78,23 @@ struct DiffCommand: ParsableCommand {
     }
 
     /// One side of the comparison: its compilation and how messages name it.
-    struct Side {
+    struct Side: Sendable {
         var compilation: Compilation
         var name: String
     }
 
-    private func compileSides(_ options: LedgerCompiler.Options) throws -> (base: Side, head: Side) {
+    private func compileSides(_ options: LedgerCompiler.Options) async throws -> (base: Side, head: Side) {
         if let baseDir, let headDir {
             return (try Self.folder(baseDir, options), try Self.folder(headDir, options))
         }
-        let repository = try GitRepository.open(ledgerRoot: root)
+        let repository = try await GitRepository.open(ledgerRoot: root)
         let baseRevision = base ?? "HEAD"
-        let baseCommit = try repository.commit(baseRevision)
-        let baseSide = try Self.revision(baseRevision, commit: baseCommit, in: repository, options)
+        let baseCommit = try await repository.commit(baseRevision)
+        let baseSide = try await Self.revision(baseRevision, commit: baseCommit, in: repository, options)
         guard let head else {
             return (baseSide, try Self.folder(root, options, name: "the working tree"))
         }
-        return (baseSide, try Self.revision(head, commit: try repository.commit(head), in: repository, options))
+        return (baseSide, try await Self.revision(head, commit: try await repository.commit(head), in: repository, options))
     }
 
     private static func folder(_ path: String, _ options: LedgerCompiler.Options, name: String? = nil) throws -> Side {
@@ -103,9 +104,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     private static func revision(_ revision: String, commit: String, in repository: GitRepository,
-                                 _ options: LedgerCompiler.Options) throws -> Side {
+                                 _ options: LedgerCompiler.Options) async throws -> Side {
         let name = "\(revision) (\(commit.prefix(7)))"
-        let discovery = LedgerDiscovery(snapshot: try repository.snapshot(at: commit), name: name)
+        let discovery = LedgerDiscovery(snapshot: try await repository.snapshot(at: commit), name: name)
         return Side(compilation: try compiledOrEmpty(Result { () throws(LedgerRootError) in
             try LedgerCompiler.compile(discovery, options: options)
         }), name: name)

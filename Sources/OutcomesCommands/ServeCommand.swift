@@ -25,13 +25,16 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Open the site in the default browser.")
     var open = false
 
+    @Flag(help: "Leave out the git history.")
+    var noHistory = false
+
     func run() throws {
         guard FileSystem.kind(of: ledger.root) == .directory else {
             Terminal.standardError("outcomes: no such folder: \(ledger.root)")
             throw ExitCode(2)
         }
         let server = PreviewServer(
-            options: .init(root: ledger.root, host: host, port: port, templates: templates),
+            options: .init(root: ledger.root, host: host, port: port, templates: templates, history: !noHistory),
             log: { Terminal.standardError($0) })
         let finished = DispatchSemaphore(value: 0)
         let outcome = ServeOutcome()

@@ -26,6 +26,9 @@ struct StatusCommand: ParsableCommand {
     @Option(help: "The date health is judged by (YYYY-MM-DD); defaults to today.")
     var today: String?
 
+    @Flag(help: "Leave out the git history (the stale signal, starts taken from first commits).")
+    var noHistory = false
+
     @Option(help: "Colour the human output: auto, always or never.")
     var color: ColorChoice = .auto
 
@@ -43,7 +46,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let date = today.flatMap(CalendarDate.init) ?? CalendarDate.today()
-        let compilation: Compilation
+        var compilation: Compilation
         do {
             compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date))
         } catch {
@@ -52,6 +55,10 @@ struct StatusCommand: ParsableCommand {
         }
         if compilation.errorCount > 0 {
             Terminal.standardError("outcomes: the ledger has \(compilation.summary); `outcomes check` shows them")
+        }
+        if !noHistory {
+            let (compiled, root) = (compilation, ledger.root)
+            compilation = Blocking.wait { await compiled.addingHistory(root: root, today: date) }
         }
         let report = StatusReport(compilation)
         let layout = StatusFormats.format(format, color: color.enabled(for: STDOUT_FILENO))!

@@ -8,7 +8,9 @@ struct BuildTests {
     /// Builds a ledger into a fresh folder with the binary and returns the run and the folder.
     static func build(_ root: String, _ extra: [String] = []) throws -> (TestSupport.Run, URL) {
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")
-        let run = try TestSupport.run(["build", root, "--output", output.path, "--today", "2026-11-21"] + extra)
+        // The examples live in this project's repository, whose history is not theirs.
+        let history = root.hasPrefix(TestSupport.repositoryRoot.path) ? ["--no-history"] : []
+        let run = try TestSupport.run(["build", root, "--output", output.path, "--today", "2026-11-21"] + history + extra)
         return (run, output)
     }
 

@@ -26,7 +26,9 @@ struct ExamplesTests {
     @Test func musicAppShowsEverySignal() throws {
         let compilation = try LedgerCompiler.compile(root: TestSupport.example("music-app"), options: .init(today: TestSupport.today))
         let fired = Set(compilation.health.judgements.compactMap { $0 }.flatMap(\.signals).map(\.name))
-        #expect(fired == Set(SignalRegistry.names), "missing: \(Set(SignalRegistry.names).subtracting(fired).sorted())")
+        // `stale` needs git history: HistoryTests and examples/try-history.sh show it.
+        let expected = Set(SignalRegistry.names).subtracting([StaleSignal.name])
+        #expect(fired == expected, "missing: \(expected.subtracting(fired).sorted())")
         let levels = compilation.health.judgements.compactMap { $0?.level }
         #expect(levels.contains(.onTrack) && levels.contains(.atRisk) && levels.contains(.offTrack))
     }

@@ -29,7 +29,8 @@ struct SignalExamplesTests {
     }
 
     @Test func everySignalHasAFiringAndAQuietExample() {
-        for signal in SignalRegistry.all {
+        // `stale` reads git history, which text files can't hold: HistoryTests covers it.
+        for signal in SignalRegistry.all where signal.name != StaleSignal.name {
             #expect(signal.examples.contains { $0.triggers }, "\(signal.name) has no firing example")
             #expect(signal.examples.contains { !$0.triggers }, "\(signal.name) has no quiet example")
         }

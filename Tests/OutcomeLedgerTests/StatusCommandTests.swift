@@ -6,7 +6,7 @@ import Testing
 /// and the exit codes a release gate relies on.
 struct StatusCommandTests {
     static func status(_ arguments: [String], root: String = TestSupport.example("music-app")) throws -> TestSupport.Run {
-        try TestSupport.run(["status", root, "--today", "2026-11-21"] + arguments)
+        try TestSupport.run(["status", root, "--today", "2026-11-21", "--no-history"] + arguments)
     }
 
     @Test func humanListsTheWorstFirstWithTheirSignals() throws {

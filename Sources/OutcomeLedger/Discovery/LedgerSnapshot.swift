@@ -60,13 +60,13 @@ extension GitRepository {
     /// The ledger as it is in a commit: every file under the ledger root, with the
     /// contents of the ones compiling reads (`ledger.yml`, `people.yml` and `*.md` files up
     /// to `sizeLimit`). Two `git` processes, whatever the number of files.
-    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20) throws(GitError) -> LedgerSnapshot {
-        let files = try self.files(at: commit)
+    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20) async throws(GitError) -> LedgerSnapshot {
+        let files = try await self.files(at: commit)
         func wanted(_ file: TreeFile) -> Bool {
             file.kind == .file && file.size <= sizeLimit
                 && (file.path.hasSuffix(".md") || file.path == LedgerConfig.fileName || file.path == LedgerConfig.peopleFileName)
         }
-        let contents = try self.contents(of: files.filter(wanted).map(\.object))
+        let contents = try await self.contents(of: files.filter(wanted).map(\.object))
         var entries: [String: LedgerSnapshot.Entry] = [:]
         for file in files {
             switch file.kind {

@@ -3,7 +3,7 @@
 public enum BehindSignal: HealthSignal {
     public static let name = "behind"
     public static let defaultLevel = HealthLevel.atRisk
-    public static let summary = "with `start` and `due`: done-item progress trails the elapsed share of the time by more than `behind_margin` points (default 25)"
+    public static let summary = "with a start (`start`, else the first commit) and `due`: done-item progress trails the elapsed share of the time by more than `behind_margin` points (default 25)"
     public static let scope = SignalScope.outcome
 
     public static let examples: [SignalExample] = [
@@ -19,7 +19,7 @@ public enum BehindSignal: HealthSignal {
     ]
 
     public static func evaluate(_ outcome: Outcome, at position: Int, in context: HealthContext) -> SignalFinding? {
-        guard let start = outcome.start?.value, let due = outcome.due?.value, start < due,
+        guard let start = context.start(of: outcome), let due = outcome.due?.value, start < due,
               start <= context.today, context.today < due else { return nil }
         let progress = outcome.progress
         guard progress.total > 0 else { return nil }

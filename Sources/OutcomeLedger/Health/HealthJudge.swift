@@ -2,7 +2,7 @@
 /// signals in `SignalRegistry`, then sums the parent tree into roll-ups. A pure function
 /// of the resolved ledger and the date, so the same ledger always gets the same health.
 public enum HealthJudge {
-    public static func judge(_ ledger: Ledger, today: CalendarDate) -> LedgerHealth {
+    public static func judge(_ ledger: Ledger, today: CalendarDate, history: LedgerHistory? = nil) -> LedgerHealth {
         let outcomes = ledger.outcomes
         let tree = ParentTree(ledger)
         let settings = ledger.config.signalSettings
@@ -21,7 +21,8 @@ public enum HealthJudge {
                 }
                 offTrackBelow = subtrees.map(\.below)
             }
-            let context = HealthContext(ledger: ledger, today: today, earlierLevels: levels, offTrackBelow: offTrackBelow)
+            let context = HealthContext(ledger: ledger, today: today, history: history, earlierLevels: levels,
+                                        offTrackBelow: offTrackBelow)
             let found = Parallel.map(outcomes.count) { position -> [Signal] in
                 guard judged[position] else { return [] }
                 return active.compactMap { signal in

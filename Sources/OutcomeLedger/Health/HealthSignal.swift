@@ -43,12 +43,19 @@ public struct SignalFinding: Sendable {
 public struct HealthContext: Sendable {
     public let ledger: Ledger
     public let today: CalendarDate
+    /// The git history, when the ledger's was read.
+    public let history: LedgerHistory?
     /// Levels from the phases before the current one, by outcome position; nil for
     /// outcomes that are not open.
     let earlierLevels: [HealthLevel?]
     /// Off-track open outcomes below each outcome, by position (filled before the
     /// descendants phase).
     let offTrackBelow: [OffTrackBelow]
+
+    /// When the pod started: `start` as written, else the day the outcome's file was first committed.
+    public func start(of outcome: Outcome) -> CalendarDate? {
+        outcome.start?.value ?? history?.outcomes[outcome.id.value]?.created.date
+    }
 
     /// The health an outcome was given in the phases before this one.
     public func earlierLevel(of position: Int) -> HealthLevel? { earlierLevels[position] }

@@ -9,6 +9,7 @@ public enum SignalRegistry {
         LensGapSignal.self,
         BlockedSignal.self,
         OwnerOverloadedSignal.self,
+        StaleSignal.self,
         ChildOffTrackSignal.self,
     ]
 

@@ -1,6 +1,4 @@
-import Dispatch
 import Subprocess
-import Synchronization
 #if canImport(System)
 import System
 #else
@@ -43,8 +41,8 @@ public struct GitRepository: Sendable {
     public let isShallow: Bool
 
     /// The repository holding `ledgerRoot`.
-    public static func open(ledgerRoot: String) throws(GitError) -> GitRepository {
-        let result = try run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"], in: ledgerRoot)
+    public static func open(ledgerRoot: String) async throws(GitError) -> GitRepository {
+        let result = try await run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"], in: ledgerRoot)
         guard result.status == 0 else {
             if result.error.contains("not a git repository") { throw .notARepository(ledgerRoot) }
             throw .failed(command: "rev-parse", message: firstLine(result.error))
@@ -55,9 +53,9 @@ public struct GitRepository: Sendable {
     }
 
     /// The commit a revision names.
-    public func commit(_ revision: String) throws(GitError) -> String {
+    public func commit(_ revision: String) async throws(GitError) -> String {
         guard !revision.hasPrefix("-") else { throw .hostileRevision(revision) }
-        let result = try Self.run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], in: top)
+        let result = try await Self.run(["rev-parse", "--verify", "--quiet", "--end-of-options", "\(revision)^{commit}"], in: top)
         guard result.status == 0 else {
             throw isShallow ? .notInShallowClone(revision) : .unknownRevision(revision)
         }
@@ -74,10 +72,10 @@ public struct GitRepository: Sendable {
     }
 
     /// Every file under the ledger root in a commit, with paths relative to the ledger root.
-    public func files(at commit: String) throws(GitError) -> [TreeFile] {
+    public func files(at commit: String) async throws(GitError) -> [TreeFile] {
         var arguments = ["ls-tree", "-r", "-z", "--long", "--full-tree", commit]
         if !prefix.isEmpty { arguments += ["--", String(prefix.dropLast())] }
-        let result = try Self.run(arguments, in: top)
+        let result = try await Self.run(arguments, in: top)
         guard result.status == 0 else { throw .failed(command: "ls-tree", message: Self.firstLine(result.error)) }
         var files: [TreeFile] = []
         for record in result.output.split(separator: 0) {
@@ -97,11 +95,11 @@ public struct GitRepository: Sendable {
     }
 
     /// The contents of objects, by object id, read by one `git cat-file --batch`.
-    public func contents(of objects: [String]) throws(GitError) -> [String: [UInt8]] {
+    public func contents(of objects: [String]) async throws(GitError) -> [String: [UInt8]] {
         guard !objects.isEmpty else { return [:] }
         let unique = Array(Set(objects)).sorted()
         let input = Array(unique.joined(separator: "\n").utf8) + [10]
-        let result = try Self.run(["cat-file", "--batch"], in: top, input: input)
+        let result = try await Self.run(["cat-file", "--batch"], in: top, input: input)
         guard result.status == 0 else { throw .failed(command: "cat-file", message: Self.firstLine(result.error)) }
         var contents: [String: [UInt8]] = [:]
         let output = result.output
@@ -119,6 +117,56 @@ public struct GitRepository: Sendable {
         return contents
     }
 
+    /// A commit on the first-parent line and the files under the ledger root it changed.
+    public struct Commit: Sendable, Equatable {
+        public struct FileChange: Sendable, Equatable {
+            /// Relative to the ledger root.
+            public var path: String
+            /// The file's new object; nil when the commit deleted it.
+            public var object: String?
+        }
+
+        public var id: String
+        /// Committer time, seconds since 1970: when the change landed.
+        public var time: Int
+        public var author: String
+        public var files: [FileChange]
+    }
+
+    /// The commits that changed anything under the ledger root, oldest first, following the
+    /// first parent only: a merged pull request is one change, on the day it landed. One
+    /// `git log`, whatever the number of commits.
+    public func log(to commit: String) async throws(GitError) -> [Commit] {
+        var arguments = ["log", "--reverse", "--first-parent", "--diff-merges=first-parent", "--raw", "-z", "--no-abbrev",
+                         "--no-renames", "--format=%x1e%H%x1f%ct%x1f%an", commit]
+        arguments += ["--", prefix.isEmpty ? "." : String(prefix.dropLast())]
+        let result = try await Self.run(arguments, in: top)
+        guard result.status == 0 else { throw .failed(command: "log", message: Self.firstLine(result.error)) }
+        var commits: [Commit] = []
+        for record in result.output.split(separator: 0x1E) {
+            // <id> US <time> US <author> NUL LF, then per file: ":<modes> <old> <new> <status>" NUL <path> NUL
+            let fields = record.split(separator: 0, omittingEmptySubsequences: false)
+            guard let header = fields.first else { continue }
+            let parts = header.split(separator: 0x1F, omittingEmptySubsequences: false)
+            guard parts.count == 3, let time = Int(String(decoding: parts[1], as: UTF8.self)) else { continue }
+            var files: [Commit.FileChange] = []
+            var index = 1
+            while index + 1 < fields.count {
+                let raw = fields[index].drop { $0 == 10 }
+                let path = String(decoding: fields[index + 1], as: UTF8.self)
+                index += 2
+                let columns = raw.split(separator: 32)
+                guard columns.count == 5, path.hasPrefix(prefix) else { continue }
+                let deleted = columns[4].first == UInt8(ascii: "D")
+                files.append(Commit.FileChange(path: String(path.dropFirst(prefix.count)),
+                                               object: deleted ? nil : String(decoding: columns[3], as: UTF8.self)))
+            }
+            commits.append(Commit(id: String(decoding: parts[0], as: UTF8.self), time: time,
+                                  author: String(decoding: parts[2], as: UTF8.self), files: files))
+        }
+        return commits
+    }
+
     // MARK: - Running git
 
     struct Result {
@@ -127,37 +175,29 @@ public struct GitRepository: Sendable {
         var error: String
     }
 
-    /// Runs `git` and waits for it. Commands are few and short, so the caller's thread
-    /// simply waits; the subprocess itself runs on Swift concurrency's executors.
-    static func run(_ arguments: [String], in directory: String, input: [UInt8] = []) throws(GitError) -> Result {
-        let answer = Mutex<Swift.Result<Result, GitError>?>(nil)
-        let finished = DispatchSemaphore(value: 0)
+    /// Runs `git` to its end. Asynchronous all the way up: a thread of the concurrency pool
+    /// that blocked waiting for `git` could starve the tasks that drive it.
+    static func run(_ arguments: [String], in directory: String, input: [UInt8] = []) async throws(GitError) -> Result {
         let environment = Environment.inherit.updating([
             "GIT_LITERAL_PATHSPECS": "1", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_PAGER": "cat",
         ])
-        Task.detached {
-            let outcome: Swift.Result<Result, GitError>
-            do {
-                let result = try await Subprocess.run(
-                    .name("git"), arguments: Arguments(arguments), environment: environment,
-                    workingDirectory: FilePath(directory), input: .array(input),
-                    output: .bytes(limit: 1 << 34), error: .string(limit: 1 << 16))
-                let status: Int32
-                switch result.terminationStatus {
-                case .exited(let code): status = Int32(code)
-                default: status = -1
-                }
-                outcome = .success(Result(status: status, output: result.standardOutput, error: result.standardError))
-            } catch let error as SubprocessError where error.code == .init(.executableNotFound) {
-                outcome = .failure(.gitMissing)
-            } catch {
-                outcome = .failure(.failed(command: arguments.first ?? "", message: String(describing: error)))
-            }
-            answer.withLock { $0 = outcome }
-            finished.signal()
+        let result: ExecutionResult<Void, BytesOutput, StringOutput<UTF8>>
+        do {
+            result = try await Subprocess.run(
+                .name("git"), arguments: Arguments(arguments), environment: environment,
+                workingDirectory: FilePath(directory), input: .array(input),
+                output: .bytes(limit: 1 << 34), error: .string(limit: 1 << 16))
+        } catch let error as SubprocessError where error.code == .init(.executableNotFound) {
+            throw .gitMissing
+        } catch {
+            throw .failed(command: arguments.first ?? "", message: String(describing: error))
         }
-        finished.wait()
-        return try answer.withLock { $0! }.get()
+        let status: Int32
+        switch result.terminationStatus {
+        case .exited(let code): status = Int32(code)
+        default: status = -1
+        }
+        return Result(status: status, output: result.standardOutput, error: result.standardError)
     }
 
     static func firstLine(_ text: String) -> String {

@@ -36,6 +36,10 @@ public struct LedgerConfig: Sendable, Equatable {
     public var signalSettings: [String: SignalSetting] = [:]
     /// Percentage points by which done-item progress may trail elapsed time before `behind` fires.
     public var behindMargin: Int = 25
+    /// Days an open outcome's file may go unchanged before the `stale` signal fires.
+    public var staleAfterDays: Int = 60
+    /// How far back the dashboard's "Changed in the last N days" looks.
+    public var historyDays: Int = 14
     public var baseURL: String?
     /// Files larger than this many bytes are skipped with `file-too-large`.
     public var maxFileSize: Int = 1 << 20

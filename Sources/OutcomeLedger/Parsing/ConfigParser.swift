@@ -3,7 +3,7 @@
 public enum ConfigParser {
     public static let knownKeys = [
         "title", "outcomes", "pod_size", "lenses", "done_heading", "how_heading",
-        "max_pods_per_person", "rules", "signals", "behind_margin", "base_url", "max_file_size",
+        "max_pods_per_person", "rules", "signals", "behind_margin", "stale_after_days", "history_days", "base_url", "max_file_size",
     ]
 
     public static func parse(
@@ -145,6 +145,8 @@ private struct ConfigReader {
             } else {
                 values.problem("`behind_margin` must be a whole number of percentage points from 0 to 100", at: value.location)
             }
+        case "stale_after_days": config.staleAfterDays = values.positiveInteger(value, key: key) ?? config.staleAfterDays
+        case "history_days": config.historyDays = values.positiveInteger(value, key: key) ?? config.historyDays
         case "base_url": config.baseURL = values.text(value, key: key)
         case "max_file_size":
             if let text = value.scalar, let bytes = ConfigValues.byteCount(text) {

@@ -5,6 +5,8 @@ public struct Compilation: Sendable {
     public var diagnostics: [Diagnostic]
     /// How each open outcome is doing, and the roll-ups of the parent tree.
     public var health: LedgerHealth
+    /// What the git history says, when it was read (see `addingHistory`).
+    public var history: LedgerHistory?
     /// Every outcome file found, readable or not, in path order.
     public var outcomeFiles: [String]
 

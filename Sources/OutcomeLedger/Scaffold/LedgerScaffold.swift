@@ -29,6 +29,8 @@ public enum LedgerScaffold {
             ("rules: {}", "severity by rule name: error, warning or off (`outcomes rules` lists them)"),
             ("signals: {}", "health signals by name: at-risk, off-track or off (docs/health.md lists them)"),
             ("behind_margin: \(defaults.behindMargin)", "points done items may trail elapsed time before `behind` fires"),
+            ("stale_after_days: \(defaults.staleAfterDays)", "days an open outcome may go unchanged in git before `stale` fires"),
+            ("history_days: \(defaults.historyDays)", "how far back the dashboard's \"Changed in the last N days\" looks"),
             ("base_url:", "the address the site is published at, for canonical links"),
             ("max_file_size: 1 MiB", "larger outcome files are skipped"),
         ]

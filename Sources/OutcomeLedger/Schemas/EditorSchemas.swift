@@ -95,6 +95,10 @@ public enum EditorSchemas {
             "behind_margin": (.object([
                 ("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(100)), ("default", .int(defaults.behindMargin)),
             ]), "Percentage points by which done-item progress may trail elapsed time before the behind signal fires."),
+            "stale_after_days": (count.adding("default", .int(defaults.staleAfterDays)),
+                                 "Days an open outcome's file may go unchanged in git before the stale signal fires."),
+            "history_days": (count.adding("default", .int(defaults.historyDays)),
+                             "How many days the dashboard's \"Changed in the last N days\" looks back."),
             "base_url": (text, "The address the site is published at, for canonical links."),
             "max_file_size": (.object([
                 ("oneOf", .array([
