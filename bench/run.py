@@ -82,6 +82,47 @@ def ledger(size):
     return folder
 
 
+def history_repository(folder, size, commits=1000):
+    """A git repository of the ledger with `commits` commits: the first adds every file, each
+    later one edits one outcome, an hour apart, with fixed authors and dates. Written with
+    one `git fast-import`, so making it takes seconds."""
+    repository = os.path.join(WORK, f"repository-{size}")
+    if os.path.exists(repository):
+        return repository
+    making = repository + ".making"
+    shutil.rmtree(making, ignore_errors=True)
+    subprocess.run(["git", "init", "--quiet", "--initial-branch=main", making], check=True)
+    files = []
+    for root, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            files.append((os.path.relpath(path, folder), open(path, "rb").read()))
+    outcomes = [index for index, (path, _) in enumerate(files) if path.startswith("outcomes/")]
+    stream = bytearray()
+
+    def commit(number, changes):
+        when = 1767225600 + number * 3600
+        message = f"Change {number}\n".encode()
+        stream.extend(f"commit refs/heads/main\nauthor Bench <bench@example.com> {when} +0000\n"
+                      f"committer Bench <bench@example.com> {when} +0000\ndata {len(message)}\n".encode() + message)
+        for path, data in changes:
+            stream.extend(f"M 100644 inline {path}\ndata {len(data)}\n".encode() + data + b"\n")
+
+    commit(1, files)
+    for number in range(2, commits + 1):
+        index = outcomes[(number * 7919) % len(outcomes)]
+        path, data = files[index]
+        data = data + f"\nProgress note {number}.\n".encode()
+        if number % 3 == 0:
+            data = data.replace(b"status: proposed", b"status: active", 1)
+        files[index] = (path, data)
+        commit(number, [(path, data)])
+    subprocess.run(["git", "fast-import", "--quiet"], input=bytes(stream), cwd=making, check=True)
+    subprocess.run(["git", "checkout", "--quiet", "main"], cwd=making, check=True)
+    os.rename(making, repository)
+    return repository
+
+
 def some_outcome(folder):
     for root, _, files in sorted(os.walk(os.path.join(folder, "outcomes"))):
         for name in sorted(files):
@@ -121,6 +162,14 @@ def bench(binary, folder, size):
     finally:
         with open(target, "w") as f:
             f.write(original)
+    repository = history_repository(folder, size)
+    fresh = fresh_folders()
+    rows["outcomes build, git, --no-history"] = median(
+        lambda: measure([binary, "build", repository, "--no-history", "--output", next(fresh)]))
+    rows["outcomes build, git, 1,000 commits"] = median(lambda: measure([binary, "build", repository, "--output", next(fresh)]))
+    remove_fresh_folders()
+    rows["outcomes diff, first vs last commit"] = median(
+        lambda: measure([binary, "diff", "main~999", "main", "--root", repository]))
     return rows
 
 
@@ -155,6 +204,9 @@ def main():
         ("check wall ≤ 0.15 × Hugo", rows["outcomes check"][0] / hugo, 0.15, "×"),
         ("rebuild, nothing changed ≤ 0.05 × Hugo", rows["outcomes rebuild, nothing changed"][0] / hugo, 0.05, "×"),
         ("rebuild, one file changed ≤ 0.10 × Hugo", rows["outcomes rebuild, one file changed"][0] / hugo, 0.10, "×"),
+        ("history adds ≤ 2 s to a build", rows["outcomes build, git, 1,000 commits"][0]
+         - rows["outcomes build, git, --no-history"][0], 2, "s"),
+        ("diff of two revisions ≤ 1.5 s", rows["outcomes diff, first vs last commit"][0], 1.5, "s"),
     ]
     if args.scale:
         big = bench(os.path.abspath(args.binary), ledger(100000), 100000)

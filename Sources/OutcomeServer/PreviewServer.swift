@@ -39,6 +39,10 @@ public struct PreviewServer: Sendable {
     }
 
     let options: Options
+    /// Files parsed by the last rebuild: an edit parses only the files it changed. History
+    /// compiles an older revision, so it keeps its own.
+    let cache = ParseCache()
+    let historyCache = ParseCache()
     /// Where progress and problems are reported (the terminal).
     let log: @Sendable (String) -> Void
 
@@ -95,7 +99,7 @@ public struct PreviewServer: Sendable {
         var compilation: Compilation
         let today = CalendarDate.today()
         do {
-            compilation = try LedgerCompiler.compile(root: options.root, options: .init(today: today))
+            compilation = try LedgerCompiler.compile(root: options.root, options: .init(today: today, cache: cache))
         } catch {
             await state.fail([], summary: "\(error)")
             log("outcomes: \(error)")
@@ -108,7 +112,7 @@ public struct PreviewServer: Sendable {
             log(reporter.report(compilation))
             return outcomesFolder
         }
-        if options.history { compilation = await compilation.addingHistory(root: options.root, today: today) }
+        if options.history { compilation = await compilation.addingHistory(root: options.root, today: today, cache: historyCache) }
         let overrides = Theme.overrides(root: options.root, templates: options.templates)
         switch SiteBuilder.site(for: compilation, options: .init(overrides: overrides)) {
         case .failure(let problems):

@@ -63,8 +63,9 @@ struct BuildCommand: ParsableCommand {
             return
         }
         var compilation: Compilation
+        let parseCache = ParseCache()
         do {
-            compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date))
+            compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date, cache: parseCache))
         } catch {
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
@@ -80,7 +81,7 @@ struct BuildCommand: ParsableCommand {
 
         if !noHistory {
             let (compiled, root) = (compilation, ledger.root)
-            compilation = Blocking.wait { await compiled.addingHistory(root: root, today: date) }
+            compilation = Blocking.wait { await compiled.addingHistory(root: root, today: date, cache: parseCache) }
         }
         let options = SiteBuilder.Options(baseURL: baseURL, overrides: overrides, keepGoing: keepGoing)
 

@@ -59,7 +59,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = LedgerCompiler.Options(today: today.flatMap(CalendarDate.init) ?? CalendarDate.today())
+        // Files that are the same on both sides are parsed once.
+        let options = LedgerCompiler.Options(today: today.flatMap(CalendarDate.init) ?? CalendarDate.today(), cache: ParseCache())
         let sides: (base: Side, head: Side)
         let command = self
         let compiled: Result<(base: Side, head: Side), any Error> = Blocking.wait {
@@ -90,11 +91,14 @@ struct DiffCommand: ParsableCommand {
         let repository = try await GitRepository.open(ledgerRoot: root)
         let baseRevision = base ?? "HEAD"
         let baseCommit = try await repository.commit(baseRevision)
-        let baseSide = try await Self.revision(baseRevision, commit: baseCommit, in: repository, options)
+        let baseSnapshot = try await repository.snapshot(at: baseCommit)
+        let baseSide = try Self.revision(baseRevision, commit: baseCommit, snapshot: baseSnapshot, options)
         guard let head else {
             return (baseSide, try Self.folder(root, options, name: "the working tree"))
         }
-        return (baseSide, try await Self.revision(head, commit: try await repository.commit(head), in: repository, options))
+        let headCommit = try await repository.commit(head)
+        let headSnapshot = try await repository.snapshot(at: headCommit, reusing: baseSnapshot)
+        return (baseSide, try Self.revision(head, commit: headCommit, snapshot: headSnapshot, options))
     }
 
     private static func folder(_ path: String, _ options: LedgerCompiler.Options, name: String? = nil) throws -> Side {
@@ -103,10 +107,10 @@ struct DiffCommand: ParsableCommand {
         }), name: name ?? path)
     }
 
-    private static func revision(_ revision: String, commit: String, in repository: GitRepository,
-                                 _ options: LedgerCompiler.Options) async throws -> Side {
+    private static func revision(_ revision: String, commit: String, snapshot: LedgerSnapshot,
+                                 _ options: LedgerCompiler.Options) throws -> Side {
         let name = "\(revision) (\(commit.prefix(7)))"
-        let discovery = LedgerDiscovery(snapshot: try await repository.snapshot(at: commit), name: name)
+        let discovery = LedgerDiscovery(snapshot: snapshot, name: name)
         return Side(compilation: try compiledOrEmpty(Result { () throws(LedgerRootError) in
             try LedgerCompiler.compile(discovery, options: options)
         }), name: name)

@@ -16,13 +16,25 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write CI workflows: github.", valueName: "system"))
     var ci: CISystem?
 
+    @Option(help: ArgumentHelp("The outcomes action the GitHub workflows use, as OWNER/REPO@TAG.", valueName: "action"))
+    var action: String = CIWorkflows.defaultAction
+
     enum CISystem: String, ExpressibleByArgument, CaseIterable { case github }
+
+    func validate() throws {
+        guard action.wholeMatch(of: /[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[A-Za-z0-9_.\/-]+/) != nil else {
+            throw ValidationError("--action must be written OWNER/REPO@TAG, for example \(CIWorkflows.defaultAction)")
+        }
+        if action != CIWorkflows.defaultAction && ci == nil {
+            throw ValidationError("--action names the action of the CI workflows: add --ci github")
+        }
+    }
 
     func run() throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         let title = root.lastPathComponent.isEmpty || root.path == "/" ? "Outcomes" : root.lastPathComponent
         var files = LedgerScaffold.files(title: title, today: CalendarDate.today())
-        if ci == .github { files += CIWorkflows.github }
+        if ci == .github { files += CIWorkflows.github(action: action) }
 
         let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         guard existing.isEmpty else {

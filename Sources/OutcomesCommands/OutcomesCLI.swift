@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomeLedger
+import OutcomeSite
 
 /// `outcomes`: the root command. Runs a subcommand and maps every way of ending to the
 /// documented exit codes: 0 clean, 1 errors in the ledger, 2 the tool could not run.
@@ -8,7 +9,7 @@ public struct OutcomesCLI: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "outcomes",
         abstract: "Check outcome ledgers: markdown files that say what done looks like, who owns it, and how.",
-        version: ToolVersion.current,
+        version: "\(ToolVersion.current) (commit \(BuildCommit.id.prefix(12)))",
         subcommands: [InitCommand.self, NewCommand.self, CheckCommand.self, BuildCommand.self, StatusCommand.self, DiffCommand.self, ServeCommand.self, RulesCommand.self, SchemaCommand.self]
     )
 

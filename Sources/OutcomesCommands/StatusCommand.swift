@@ -47,8 +47,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let date = today.flatMap(CalendarDate.init) ?? CalendarDate.today()
         var compilation: Compilation
+        let cache = ParseCache()
         do {
-            compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date))
+            compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date, cache: cache))
         } catch {
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
@@ -58,7 +59,7 @@ struct StatusCommand: ParsableCommand {
         }
         if !noHistory {
             let (compiled, root) = (compilation, ledger.root)
-            compilation = Blocking.wait { await compiled.addingHistory(root: root, today: date) }
+            compilation = Blocking.wait { await compiled.addingHistory(root: root, today: date, cache: cache) }
         }
         let report = StatusReport(compilation)
         let layout = StatusFormats.format(format, color: color.enabled(for: STDOUT_FILENO))!

@@ -50,7 +50,7 @@ struct AuthoringTests {
         let folder = TestSupport.temporaryFolder()
         #expect(try TestSupport.run(["init", folder.path, "--ci", "github"]).status == 0)
         let blocks = try WorkflowDocumentationTests.yamlBlocks()
-        for (path, _) in CIWorkflows.github {
+        for (path, _) in CIWorkflows.github() {
             let written = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
             #expect(blocks.contains("# \(path)\n" + written.dropLast()), "\(path) differs from docs/ci.md")
         }

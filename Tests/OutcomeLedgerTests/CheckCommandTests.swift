@@ -92,7 +92,9 @@ struct CheckCommandTests {
         #expect(help.standardOutput.contains("--max-warnings"))
         let version = try TestSupport.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.standardOutput == ToolVersion.current + "\n")
+        // The version, then the commit the binary was built from (this checkout's HEAD).
+        let head = try TestSupport.git(["rev-parse", "HEAD"], in: TestSupport.repositoryRoot)
+        #expect(version.standardOutput == "\(ToolVersion.current) (commit \(head.prefix(12)))\n")
     }
 
     @Test func rootDefaultsToTheCurrentFolder() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+import OutcomeLedger
 @testable import OutcomesCommands
 
 /// docs/ci.md's workflows are copied into real repositories: they must parse, and every
@@ -47,6 +48,7 @@ struct WorkflowDocumentationTests {
             .flatMap { $0.split(separator: "\n") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.hasPrefix("outcomes ") }
+            .map { $0.components(separatedBy: " > ")[0] }
             .map { line in
                 let filled = line.replacingOccurrences(of: #"\$\{\{[^}]*\}\}"#, with: "https://example.com/", options: .regularExpression)
                     .replacingOccurrences(of: #"\$[A-Z_]+"#, with: "https://example.com/", options: .regularExpression)
@@ -91,7 +93,7 @@ struct WorkflowDocumentationTests {
                 count += 1
             }
         }
-        #expect(count == 4)
+        #expect(count == 5)
     }
 
     @Test func githubWorkflowsAnnotateUploadSARIFAndDeployPages() throws {
@@ -115,14 +117,79 @@ struct WorkflowDocumentationTests {
         #expect((pages["artifacts"] as? [String: Any])?["paths"] as? [String] == ["public"])
     }
 
-    @Test func preCommitHookIsDeclared() throws {
+    /// The check job hands the action `args`, which it appends to `outcomes check PATH`.
+    @Test func theActionsCheckArgumentsAreAccepted() throws {
+        let check = try #require(try Self.workflows()[".github/workflows/outcomes-check.yml"])
+        let steps = Self.values(of: "steps", in: check).compactMap { $0 as? [[String: Any]] }.flatMap { $0 }
+        let inputs = steps.filter { ($0["uses"] as? String)?.hasPrefix("outcomes-ledger/outcomes@") == true }
+            .compactMap { $0["with"] as? [String: Any] }
+        #expect(inputs.count == 2)
+        let args = try #require(inputs.compactMap { $0["args"] as? String }.first)
+        #expect(args.contains("--format sarif --output outcomes.sarif"))
+        #expect(throws: Never.self) {
+            var command = try OutcomesCLI.parseAsRoot(["check", "."] + Self.shellWords(args))
+            try command.validate()
+        }
+        let action = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("action.yml"), encoding: .utf8)
+        let declared = try #require(try Yams.load(yaml: action) as? [String: Any])
+        let declaredInputs = try #require(declared["inputs"] as? [String: Any])
+        for input in inputs.flatMap(\.keys) {
+            #expect(declaredInputs[input] != nil, "the workflow passes \(input), which action.yml does not declare")
+        }
+        let defaultArgs = try #require((declaredInputs["args"] as? [String: Any])?["default"] as? String)
+        #expect(throws: Never.self) { _ = try OutcomesCLI.parseAsRoot(["check", "."] + Self.shellWords(defaultArgs)) }
+    }
+
+    @Test func gitlabKeepsOneNoteOnTheMergeRequest() throws {
+        let gitlab = try #require(try Self.workflows()[".gitlab-ci.yml"])
+        #expect((gitlab["variables"] as? [String: Any])?["GIT_DEPTH"] as? Int == 0)
+        let changes = try #require(gitlab["outcomes-changes"] as? [String: Any])
+        let script = Self.strings(in: changes["script"] as Any).joined(separator: "\n")
+        #expect(script.contains("--format markdown"))
+        #expect(script.contains("<!-- outcomes diff -->"))
+        #expect(script.contains("--request PUT") && script.contains("--request POST"))
+    }
+
+    /// Every workflow the project ships, and its action, passes the schemas GitHub and
+    /// GitLab publish (through check-jsonschema, which ships them).
+    @Test func shippedWorkflowsPassTheirPlatformsSchemas() throws {
+        let folder = TestSupport.temporaryFolder()
+        var files: [(schema: String, path: String)] = [
+            ("vendor.github-actions", TestSupport.repositoryRoot.appendingPathComponent("action.yml").path),
+        ]
+        for block in try Self.yamlBlocks() {
+            let name = String(block.split(separator: "\n")[0].dropFirst(2))
+            // pre-commit publishes no schema for its configuration.
+            guard let schema = name.hasPrefix(".github/workflows/") ? "vendor.github-workflows"
+                : name == ".gitlab-ci.yml" ? "vendor.gitlab-ci" : nil else { continue }
+            let file = folder.appendingPathComponent("docs-\(files.count).yml")
+            try block.write(to: file, atomically: true, encoding: .utf8)
+            files.append((schema, file.path))
+        }
+        for (path, text) in CIWorkflows.github(action: "someone/outcomes@v1") {
+            let file = folder.appendingPathComponent("init-\(files.count).yml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            files.append(("vendor.github-workflows", file.path))
+            #expect(text.contains("uses: someone/outcomes@v1"), "\(path)")
+        }
+        #expect(files.count == 6)
+        for file in files {
+            let (status, output) = try TestSupport.python(
+                "import sys; from check_jsonschema import main; sys.argv = ['check-jsonschema'] + sys.argv[1:]; main()",
+                "--builtin-schema", file.schema, file.path)
+            #expect(status == 0, "\(file.path) against \(file.schema): \(output)")
+        }
+    }
+
+    @Test func preCommitHooksAreDeclared() throws {
         let text = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
         let hooks = try #require(try Yams.load(yaml: text) as? [[String: Any]])
-        #expect(hooks.count == 1)
-        #expect(hooks[0]["id"] as? String == "outcomes-check")
-        #expect(hooks[0]["language"] as? String == "swift")
-        #expect(hooks[0]["pass_filenames"] as? Bool == false)
-        let entry = try #require(hooks[0]["entry"] as? String)
-        #expect(throws: Never.self) { _ = try OutcomesCLI.parseAsRoot(Array(Self.shellWords(entry).dropFirst())) }
+        #expect(hooks.map { $0["id"] as? String } == ["outcomes-check", "outcomes-check-installed"])
+        #expect(hooks.map { $0["language"] as? String } == ["swift", "system"])
+        for hook in hooks {
+            #expect(hook["pass_filenames"] as? Bool == false)
+            let entry = try #require(hook["entry"] as? String)
+            #expect(throws: Never.self) { _ = try OutcomesCLI.parseAsRoot(Array(Self.shellWords(entry).dropFirst())) }
+        }
     }
 }

@@ -14,9 +14,12 @@ public struct LedgerSnapshot: Sendable {
 
     /// Path relative to the ledger root → entry.
     public var entries: [String: Entry]
+    /// The contents read, by git object id, so a later revision reads only what changed.
+    public var objects: [String: [UInt8]]
 
-    public init(entries: [String: Entry]) {
+    public init(entries: [String: Entry], objects: [String: [UInt8]] = [:]) {
         self.entries = entries
+        self.objects = objects
     }
 
     func outcomeFiles(in folder: String) -> LedgerDiscovery.Found? {
@@ -59,14 +62,19 @@ public struct LedgerSnapshot: Sendable {
 extension GitRepository {
     /// The ledger as it is in a commit: every file under the ledger root, with the
     /// contents of the ones compiling reads (`ledger.yml`, `people.yml` and `*.md` files up
-    /// to `sizeLimit`). Two `git` processes, whatever the number of files.
-    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20) async throws(GitError) -> LedgerSnapshot {
+    /// to `sizeLimit`). Two `git` processes, whatever the number of files; objects already
+    /// in `known` (an earlier revision's snapshot) are not read again.
+    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20,
+                         reusing known: LedgerSnapshot? = nil) async throws(GitError) -> LedgerSnapshot {
         let files = try await self.files(at: commit)
         func wanted(_ file: TreeFile) -> Bool {
             file.kind == .file && file.size <= sizeLimit
                 && (file.path.hasSuffix(".md") || file.path == LedgerConfig.fileName || file.path == LedgerConfig.peopleFileName)
         }
-        let contents = try await self.contents(of: files.filter(wanted).map(\.object))
+        let objects = Set(files.filter(wanted).map(\.object))
+        let reused = known?.objects.filter { objects.contains($0.key) } ?? [:]
+        let contents = try await self.contents(of: objects.filter { reused[$0] == nil }.sorted())
+            .merging(reused) { read, _ in read }
         var entries: [String: LedgerSnapshot.Entry] = [:]
         for file in files {
             switch file.kind {
@@ -75,6 +83,6 @@ extension GitRepository {
             case .other: entries[file.path] = .other
             }
         }
-        return LedgerSnapshot(entries: entries)
+        return LedgerSnapshot(entries: entries, objects: contents)
     }
 }

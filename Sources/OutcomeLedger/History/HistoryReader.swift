@@ -5,7 +5,7 @@
 public enum HistoryReader {
     /// The history of the ledger at `root` as of `today`, or nil when the ledger is not in
     /// a git repository with commits (a site then simply has no history).
-    public static func read(root: String, compilation: Compilation, today: CalendarDate) async -> LedgerHistory? {
+    public static func read(root: String, compilation: Compilation, today: CalendarDate, cache: ParseCache? = nil) async -> LedgerHistory? {
         let config = compilation.ledger.config
         guard let repository = try? await GitRepository.open(ledgerRoot: root), let head = try? await repository.commit("HEAD") else {
             return nil
@@ -49,7 +49,7 @@ public enum HistoryReader {
                 state[id] = version
             }
         }
-        let recent = await recentChanges(commits, in: repository, compilation: compilation, today: today)
+        let recent = await recentChanges(commits, in: repository, compilation: compilation, today: today, cache: cache)
         return LedgerHistory(head: head, outcomes: outcomes, recent: recent, recentDays: config.historyDays)
     }
 
@@ -64,13 +64,13 @@ public enum HistoryReader {
 
     /// From the last commit before the window to the ledger being built.
     private static func recentChanges(_ commits: [GitRepository.Commit], in repository: GitRepository,
-                                      compilation: Compilation, today: CalendarDate) async -> LedgerChanges? {
+                                      compilation: Compilation, today: CalendarDate, cache: ParseCache?) async -> LedgerChanges? {
         let start = CalendarDate(dayNumber: today.dayNumber - compilation.ledger.config.historyDays)
         let before = commits.last { CalendarDate(secondsSince1970: $0.time) < start }
         guard commits.contains(where: { CalendarDate(secondsSince1970: $0.time) >= start }) else {
             return LedgerChanges(outcomes: [], introduced: [], fixed: [])
         }
-        let options = LedgerCompiler.Options(today: today)
+        let options = LedgerCompiler.Options(today: today, cache: cache)
         var base = Compilation(ledger: LedgerResolver.resolve(config: LedgerConfig(), outcomes: [], people: nil),
                                diagnostics: [], outcomeFiles: [])
         if let before, let snapshot = try? await repository.snapshot(at: before.id),

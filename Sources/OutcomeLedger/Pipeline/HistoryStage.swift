@@ -2,8 +2,10 @@ extension Compilation {
     /// The compilation with the ledger's git history read and health judged again with it
     /// (the `stale` signal; starts taken from first commits). Unchanged when the ledger is
     /// not in a git repository.
-    public func addingHistory(root: String, today: CalendarDate) async -> Compilation {
-        guard let history = await HistoryReader.read(root: root, compilation: self, today: today) else { return self }
+    /// `cache` spares parsing again the files that have not changed since the start of the
+    /// "recently changed" window.
+    public func addingHistory(root: String, today: CalendarDate, cache: ParseCache? = nil) async -> Compilation {
+        guard let history = await HistoryReader.read(root: root, compilation: self, today: today, cache: cache) else { return self }
         var result = self
         result.history = history
         if history.note == nil {

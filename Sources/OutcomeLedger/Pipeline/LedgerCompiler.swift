@@ -6,10 +6,13 @@ public enum LedgerCompiler {
         public var today: CalendarDate
         /// Warnings count as errors.
         public var strict: Bool
+        /// Files parsed by an earlier compilation in this process, reused when unchanged.
+        public var cache: ParseCache?
 
-        public init(today: CalendarDate, strict: Bool = false) {
+        public init(today: CalendarDate, strict: Bool = false, cache: ParseCache? = nil) {
             self.today = today
             self.strict = strict
+            self.cache = cache
         }
     }
 
@@ -53,19 +56,27 @@ public enum LedgerCompiler {
         let files = found.outcomeFiles
         let loader = sources.loader
         let settings = config
-        let parsed = Parallel.map(files.count) { index -> (SourceText?, Outcome?, [Diagnostic]) in
+        let cache = options.cache
+        cache?.begin(config: config)
+        let parsed = Parallel.map(files.count) { index -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic]) in
             let (text, problems) = loader.load(files[index])
-            guard let text else { return (nil, nil, problems) }
+            guard let text else { return (nil, nil, problems, []) }
+            if let hit = cache?.entry(for: text) { return (hit.text, hit.outcome, problems, hit.diagnostics) }
             let (outcome, diagnostics) = OutcomeParser.parse(text, config: settings)
-            return (text, outcome, problems + diagnostics)
+            return (text, outcome, problems, diagnostics)
         }
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(files.count)
-        for (text, outcome, diagnostics) in parsed {
-            if let text { sources.texts[text.path] = text }
-            if let outcome { outcomes.append(outcome) }
-            sources.diagnostics += diagnostics
+        var kept: [String: ParseCache.Entry] = [:]
+        for file in parsed {
+            if let text = file.text {
+                sources.texts[text.path] = text
+                if cache != nil { kept[text.path] = ParseCache.Entry(text: text, outcome: file.outcome, diagnostics: file.parsing) }
+            }
+            if let outcome = file.outcome { outcomes.append(outcome) }
+            sources.diagnostics += file.reading + file.parsing
         }
+        cache?.replace(with: kept)
 
         let ledger = LedgerResolver.resolve(config: config, outcomes: outcomes, people: people)
         let context = RuleContext(ledger: ledger, today: options.today)

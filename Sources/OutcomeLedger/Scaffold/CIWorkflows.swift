@@ -1,10 +1,18 @@
 /// The GitHub Actions workflows `outcomes init --ci github` writes. docs/ci.md shows the
 /// same text (a test keeps them identical), with how to set them up.
 public enum CIWorkflows {
-    public static let github: [(path: String, text: String)] = [
-        (".github/workflows/outcomes-check.yml", githubCheck),
-        (".github/workflows/outcomes-pages.yml", githubPages),
-    ]
+    /// Where the `outcomes` action is published: `uses:` needs a literal owner, repository
+    /// and tag. `outcomes init --ci github --action OWNER/REPO@TAG` names another.
+    public static let defaultAction = "outcomes-ledger/outcomes@v\(ToolVersion.current)"
+
+    public static func github(action: String = defaultAction) -> [(path: String, text: String)] {
+        [
+            (".github/workflows/outcomes-check.yml", githubCheck.replacingOccurrences(of: actionPlaceholder, with: action)),
+            (".github/workflows/outcomes-pages.yml", githubPages.replacingOccurrences(of: actionPlaceholder, with: action)),
+        ]
+    }
+
+    static let actionPlaceholder = "OUTCOMES_ACTION"
 
     static let githubCheck = #"""
 name: outcomes check
@@ -15,35 +23,58 @@ permissions:
 jobs:
   check:
     runs-on: ubuntu-24.04
+    timeout-minutes: 30
     permissions:
       contents: read
       security-events: write
     steps:
-\#(installSteps)
+      - uses: actions/checkout@v4
       - name: Check the ledger
-        run: outcomes check . --format github --format sarif --output outcomes.sarif
+        uses: OUTCOMES_ACTION
+        with:
+          path: .
+          args: --format github --format sarif --output outcomes.sarif
       - name: Upload to code scanning
-        if: always()
-        uses: github/codeql-action/upload-sarif@v3
+        if: always() && hashFiles('outcomes.sarif') != ''
+        uses: github/codeql-action/upload-sarif@v4
         with:
           sarif_file: outcomes.sarif
           category: outcomes
-"""#
-
-    /// The steps both workflows start with: the repository, Swift, and `outcomes` built
-    /// from the git URL in the repository variable `OUTCOMES_GIT_URL`.
-    static let installSteps = #"""
+  changes:
+    runs-on: ubuntu-24.04
+    timeout-minutes: 30
+    permissions:
+      contents: read
+      pull-requests: write
+    steps:
       - uses: actions/checkout@v4
-      - uses: swift-actions/setup-swift@v2
         with:
-          swift-version: "6.1"
+          fetch-depth: 0
       - name: Install outcomes
+        uses: OUTCOMES_ACTION
+        with:
+          check: "false"
+      - name: Describe what the pull request changes
         env:
-          OUTCOMES_GIT_URL: ${{ vars.OUTCOMES_GIT_URL }}
+          BASE_SHA: ${{ github.event.pull_request.base.sha }}
+          HEAD_SHA: ${{ github.event.pull_request.head.sha }}
         run: |
-          git clone --depth 1 "$OUTCOMES_GIT_URL" "$RUNNER_TEMP/outcomes"
-          make -C "$RUNNER_TEMP/outcomes" install PREFIX="$HOME/.local"
-          echo "$HOME/.local/bin" >> "$GITHUB_PATH"
+          outcomes diff "$BASE_SHA" "$HEAD_SHA" --root . --format markdown > outcomes-diff.md
+          cat outcomes-diff.md >> "$GITHUB_STEP_SUMMARY"
+      - name: Keep one comment on the pull request up to date
+        # Pull requests from forks get a read-only token: the summary above still shows.
+        continue-on-error: true
+        env:
+          GH_TOKEN: ${{ github.token }}
+          PULL_REQUEST: ${{ github.event.pull_request.number }}
+        run: |
+          comment=$(gh api "repos/$GITHUB_REPOSITORY/issues/$PULL_REQUEST/comments" --paginate \
+            --jq '.[] | select(.user.login == "github-actions[bot]" and (.body | startswith("<!-- outcomes diff -->"))) | .id' | head -n 1)
+          if [ -n "$comment" ]; then
+            gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$comment" -F body=@outcomes-diff.md > /dev/null
+          else
+            gh api --method POST "repos/$GITHUB_REPOSITORY/issues/$PULL_REQUEST/comments" -F body=@outcomes-diff.md > /dev/null
+          fi
 """#
 
     static let githubPages = #"""
@@ -61,11 +92,18 @@ concurrency:
 jobs:
   publish:
     runs-on: ubuntu-24.04
+    timeout-minutes: 30
     environment:
       name: github-pages
       url: ${{ steps.deployment.outputs.page_url }}
     steps:
-\#(installSteps)
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - name: Install outcomes
+        uses: OUTCOMES_ACTION
+        with:
+          check: "false"
       - id: pages
         uses: actions/configure-pages@v5
       - name: Build the site
