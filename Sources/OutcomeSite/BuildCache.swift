@@ -68,12 +68,20 @@ public enum BuildCache {
 
     /// The report of the build already in `output`, when its fingerprint is `fingerprint`
     /// and its files are still those it wrote.
-    public static func report(in output: String, matching fingerprint: String) -> String? {
+    /// Files bodies link to are not in the fingerprint (finding them means parsing every
+    /// body): each published copy under `files/` is compared with its source in `root`.
+    public static func report(in output: String, matching fingerprint: String, root: String) -> String? {
         guard FileSystem.kind(of: "\(output)/\(SiteWriter.markerName)") == .regularFile,
               let bytes = try? FileSystem.read("\(output)/\(fileName)").get() else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, lines[0] == fingerprint else { return nil }
-        guard lines[1] == listing(FileSystem.fileSizesOnAllCores(under: output, followingLinks: true) ?? []) else { return nil }
+        guard let files = FileSystem.fileSizesOnAllCores(under: output, followingLinks: true), lines[1] == listing(files) else { return nil }
+        let prefix = SiteBuilder.assetPath("")
+        for (path, _) in files where path.hasPrefix(prefix) {
+            guard let published = try? FileSystem.read("\(output)/\(path)").get(),
+                  let source = try? FileSystem.read("\(root)/\(path.dropFirst(prefix.count))").get(),
+                  published == source else { return nil }
+        }
         return String(lines[2])
     }
 

@@ -60,15 +60,36 @@ extension SitePages {
         }
         if outcome.bodyIsParsed {
             let (body, title, doneHeading) = (String(outcome.body), outcome.title?.value, data.ledger.config.doneHeading)
-            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading]) {
-                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading)
-                return SafeURL.removingDangerousLinks(
-                    from: HeadingAnchors.add(to: rendered, reserved: ["main", "health", "pod", "links", "done", "history"]))
+            let links = linkURLs(of: outcome)
+            let linkInputs = links.keys.sorted().flatMap { [$0, links[$0]!] }
+            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading] + linkInputs) {
+                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading, links: links)
+                // The left-out `# title` keeps its id, so links to it still land on the page.
+                let titleTarget = rendered.titleAnchor.map { $0.isEmpty ? "" : "<span id=\"\(HTMLText.escape($0))\"></span>\n" } ?? ""
+                return titleTarget + SafeURL.removingDangerousLinks(from: HeadingAnchors.add(to: rendered))
             }
         } else {
             details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"
         }
         return details
+    }
+
+    /// Where the body's links to other outcome files and to files of the ledger lead on
+    /// the site, by destination as written. Links that lead nowhere stay as written;
+    /// `broken-link` has said so.
+    private func linkURLs(of outcome: Outcome) -> [String: String] {
+        var urls: [String: String] = [:]
+        for link in outcome.links {
+            switch link.target {
+            case .outcome(let id, let fragment)? where data.published(id) != nil:
+                urls[link.destination] = "../\(SafeURL.encodePath(id))/index.html" + (fragment.map { "#" + SafeURL.encodePath($0) } ?? "")
+            case .asset(let path)?:
+                urls[link.destination] = "../../" + SafeURL.encodePath(SiteBuilder.assetPath(path))
+            default:
+                break
+            }
+        }
+        return urls
     }
 
     /// The health section: the level, every signal in words and the owner's own call; for

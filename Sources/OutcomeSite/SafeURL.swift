@@ -17,6 +17,23 @@ enum SafeURL {
         return trimmed
     }
 
+    /// A path percent-encoded for a URL: ASCII letters, digits, `-._~` and `/` as they are,
+    /// every other byte of its UTF-8 as `%XX` (so spaces, `#`, `?` and `%` in file names
+    /// survive, and `:` never starts a scheme).
+    static func encodePath(_ path: String) -> String {
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return encoded
+    }
+
     /// Whether a URL, as written in an HTML attribute, would run code or load a document
     /// from the URL itself.
     static func isDangerous(_ attribute: String) -> Bool {

@@ -34,6 +34,7 @@ public enum SiteBuilder {
         })
         entries.append(Site.Entry(path: "summary.json") { .text(SummaryJSON.render(data, compilation: compilation)) })
         for (path, bytes) in theme.assets { entries.append(Site.Entry(path: path) { .bytes(bytes) }) }
+        entries += assetEntries(compilation)
         return .success(Site(entries: entries, key: key(of: theme, options: options)))
     }
 
@@ -44,6 +45,29 @@ public enum SiteBuilder {
             let baseURL = (options.baseURL ?? compilation.ledger.config.baseURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             return SitePages(data: data, compilation: compilation, library: library, renderer: theme.renderer,
                              baseURL: baseURL, keepGoing: options.keepGoing)
+        }
+    }
+
+    /// Where a file a body links to is published: under `files/`, at its path in the ledger.
+    public static func assetPath(_ path: String) -> String { "files/" + path }
+
+    /// The files bodies link to, copied from the ledger. A file is rewritten only when its
+    /// bytes changed since the build in place.
+    static func assetEntries(_ compilation: Compilation) -> [Site.Entry] {
+        guard let root = compilation.root else { return [] }
+        var paths: Set<String> = []
+        for outcome in compilation.ledger.outcomes where outcome.hasFrontMatter {
+            for link in outcome.links {
+                if case .asset(let path)? = link.target { paths.insert(path) }
+            }
+        }
+        let limit = compilation.ledger.config.maxAssetSize
+        return paths.sorted().map { path in
+            Site.Entry(path: assetPath(path)) { previous in
+                let bytes = (try? FileSystem.read("\(root)/\(path)", limit: limit).get()) ?? []
+                let key = bytes.withUnsafeBytes { ContentHash.of($0) }
+                return (key, key == previous ? nil : .bytes(bytes))
+            }
         }
     }
 

@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
             "\(date)", baseURL ?? "", "\(keepGoing)", templates ?? "",
             noHistory ? "no history" : Blocking.wait { [root = ledger.root] in await HistoryReader.identity(root: root) },
         ])
-        if let fingerprint, let report = BuildCache.report(in: destination, matching: fingerprint) {
+        if let fingerprint, let report = BuildCache.report(in: destination, matching: fingerprint, root: ledger.root) {
             SiteWriter.removeAbandonedStaging(of: destination)
             if !report.isEmpty { Terminal.standardError(report) }
             Terminal.standardOutput("Up to date: nothing changed since \(destination) was built\n")

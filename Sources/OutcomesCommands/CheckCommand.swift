@@ -71,7 +71,10 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if format.contains(GitHubReporter.identifier), let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
-           !summary.isEmpty, let handle = FileHandle(forWritingAtPath: summary) {
+           !summary.isEmpty,
+           // Appended to, and created when the runner has not made it yet.
+           FileManager.default.fileExists(atPath: summary) || FileManager.default.createFile(atPath: summary, contents: nil),
+           let handle = FileHandle(forWritingAtPath: summary) {
             handle.seekToEndOfFile()
             handle.write(Data(GitHubStepSummary.markdown(compilation, context: context).utf8))
             handle.closeFile()

@@ -45,6 +45,10 @@ struct BuildTests {
         expected += handles.map { "people/\($0)/index.html" }
         let tags = Set(compilation.ledger.outcomes.flatMap(\.tags).map(\.value))
         if !tags.isEmpty { expected += ["tags/index.html"] + tags.map { "tags/\($0)/index.html" } }
+        // Files the bodies link to, under files/ at their place in the ledger.
+        for outcome in compilation.ledger.outcomes {
+            for link in outcome.links { if case .asset(let path)? = link.target { expected.append("files/" + path) } }
+        }
         #expect(Set(files.keys) == Set(expected))
     }
 

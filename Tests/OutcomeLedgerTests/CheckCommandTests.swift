@@ -18,7 +18,7 @@ struct CheckCommandTests {
         #expect(object["warnings"] as? Int == 1)
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 1)
-        #expect(Set(diagnostics[0].keys) == ["file", "line", "column", "severity", "rule", "message"])
+        #expect(Set(diagnostics[0].keys) == ["file", "line", "column", "severity", "rule", "message", "help"])
         #expect(diagnostics[0]["file"] as? String == "outcomes/example.md")
         #expect(diagnostics[0]["line"] as? Int == 10)
         #expect(diagnostics[0]["column"] as? Int == 1)

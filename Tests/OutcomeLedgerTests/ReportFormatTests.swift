@@ -34,6 +34,22 @@ struct ReportFormatTests {
         try TestSupport.expectGolden(Self.normalized(run.standardOutput), "broken.\(ending)")
     }
 
+    @Test func jsonReportMatchesItsSchema() throws {
+        let run = try Self.check(TestSupport.example("broken"), ["--format", "json"])
+        let file = TestSupport.temporaryFolder().appendingPathComponent("report.json")
+        try run.standardOutput.write(to: file, atomically: true, encoding: .utf8)
+        let (status, output) = try TestSupport.python("""
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft7Validator.check_schema(schema)
+            report = json.load(open(sys.argv[2]))
+            jsonschema.Draft7Validator(schema).validate(report)
+            print(sum(1 for d in report["diagnostics"] if "help" in d) > 0)
+            """, TestSupport.repositoryRoot.appendingPathComponent("schemas/report.schema.json").path, file.path)
+        #expect(status == 0, "\(output)")
+        #expect(output == "True\n")
+    }
+
     @Test(arguments: ["music-app", "broken"])
     func exitCodesAreTheSameInEveryFormat(example: String) throws {
         let codes = try Self.formats.map { try Self.check(TestSupport.example(example), ["--format", $0]).status }
@@ -71,7 +87,8 @@ struct ReportFormatTests {
             RuleExample.standardFrontMatter + "\n\"a: 50%,\\nb\": x")])
         let run = try Self.check(root.path, ["--format", "github"])
         let lines = run.standardOutput.split(separator: "\n")
-        #expect(lines.first == "::error file=outcomes/example.md,line=8,col=1,title=unknown-key::unknown key `a: 50%25,%0Ab`")
+        #expect(lines.first.map(String.init) == "::error file=outcomes/example.md,line=8,col=1,title=unknown-key::unknown key `a: 50%25,%0Ab`"
+                + "%0Ahelp: keep your own data under a key starting with `x-`")
         #expect(lines.count == 2)
     }
 
@@ -84,6 +101,29 @@ struct ReportFormatTests {
         #expect(text.contains("| errors | \(try Self.broken().errorCount) |"))
         #expect(text.contains("<details><summary><code>examples/broken/outcomes/solo.md</code>: 2 errors, 0 warnings</summary>"))
         #expect(text.components(separatedBy: "<details>").count == text.components(separatedBy: "</details>").count)
+    }
+
+    @Test func githubStepSummaryIsCreatedWhenMissing() throws {
+        let summary = TestSupport.temporaryFolder().appendingPathComponent("not-yet.md")
+        _ = try Self.check(TestSupport.example("broken"), ["--format", "github"], environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        #expect(text.hasPrefix("### outcomes check"))
+    }
+
+    /// Wherever the human report prints `= help:`, every other format carries the help too.
+    @Test func everyFormatCarriesTheHelp() throws {
+        let compilation = try Self.broken()
+        let helped = try #require(compilation.diagnostics.first { $0.hint != nil })
+        let help = try #require(helped.hint)
+        let root = TestSupport.example("broken")
+        for format in ["json", "sarif", "gitlab", "junit", "github"] {
+            let run = try Self.check(root, ["--format", format])
+            let escaped = format == "junit" ? help.replacingOccurrences(of: "`", with: "`").replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                : format == "github" ? GitHubReporter.escapeData(help)
+                : String(JSONValue.string(help).rendered().dropFirst().dropLast(2))
+            #expect(run.standardOutput.contains(escaped), "\(format) lacks the help of \(helped.rule)")
+        }
     }
 
     @Test func githubStepSummaryStaysUnderOneMebibyte() throws {

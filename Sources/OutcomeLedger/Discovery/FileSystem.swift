@@ -20,6 +20,13 @@ package enum FileSystem {
         }
     }
 
+    /// The size of a regular file, following symbolic links.
+    package static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// What is at a path itself, without following a link: nil when nothing is there.
     package static func ownKind(of path: String) -> (isLink: Bool, kind: Kind)? {
         var info = stat()

@@ -37,6 +37,9 @@ public struct LedgerDiscovery: Sendable {
         self.snapshot = nil
     }
 
+    /// The folder read, or nil for a ledger held in memory.
+    public var folder: String? { snapshot == nil ? root : nil }
+
     /// A ledger whose files are in memory; `name` says where it came from in messages.
     public init(snapshot: LedgerSnapshot, name: String) {
         root = name
@@ -90,6 +93,34 @@ public struct LedgerDiscovery: Sendable {
     public func exists(_ relative: String) -> Bool {
         if let snapshot { return snapshot.exists(relative) }
         return FileSystem.kind(of: absolute(relative)) != .missing
+    }
+
+    /// What a link in a body finds at a path under the root.
+    public enum FileLookup: Sendable, Equatable {
+        case file(size: Int)
+        case missing
+        /// A symbolic link (or a folder on the way) that leads out of the root.
+        case outsideRoot
+        /// A folder, a device, or in a revision a symbolic link (not followed).
+        case notAFile
+    }
+
+    /// Looks a file up by a root-relative path that is already known to stay inside the
+    /// root by its name (no `..` left): the same rules as discovery then apply to links.
+    public func lookUp(_ relative: String) -> FileLookup {
+        if let snapshot {
+            switch snapshot.entries[relative] {
+            case .file(let bytes)?: return .file(size: bytes.count)
+            case .unread(let size)?: return .file(size: size)
+            case .symbolicLink?, .other?: return .notAFile
+            case nil: return .missing
+            }
+        }
+        let path = absolute(relative)
+        guard FileSystem.ownKind(of: path) != nil else { return .missing }
+        guard let real = FileSystem.realPath(path) else { return .missing }
+        guard isInsideRoot(real) else { return .outsideRoot }
+        return FileSystem.size(of: path).map { .file(size: $0) } ?? .notAFile
     }
 
     public struct ReadFailure: Error, Equatable, Sendable {

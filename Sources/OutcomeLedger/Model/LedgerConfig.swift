@@ -43,6 +43,8 @@ public struct LedgerConfig: Sendable, Equatable {
     public var baseURL: String?
     /// Files larger than this many bytes are skipped with `file-too-large`.
     public var maxFileSize: Int = 1 << 20
+    /// Files a body links to that are larger than this are not published.
+    public var maxAssetSize: Int = 10 << 20
 
     /// `people.yml` lists everyone, so it may be larger: 32 MiB by default, room for
     /// hundreds of thousands of people while still bounded.

@@ -83,6 +83,10 @@ public struct Outcome: Sendable {
     public var body: Substring
     /// The line of the file where the body starts (1-based).
     public var bodyStartLine: Int
+    /// The GitHub-style id of every heading of the body, in document order.
+    public var anchors: [String] = []
+    /// Every link and image of the body, in document order.
+    public var links: [BodyLink] = []
     /// False when the body was refused as too complex to parse: its sections are unknown.
     public var bodyIsParsed: Bool = true
     /// False when the front matter was missing or did not parse; rules about its content

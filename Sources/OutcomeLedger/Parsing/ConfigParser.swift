@@ -3,7 +3,7 @@
 public enum ConfigParser {
     public static let knownKeys = [
         "title", "outcomes", "pod_size", "lenses", "done_heading", "how_heading",
-        "max_pods_per_person", "rules", "signals", "behind_margin", "stale_after_days", "history_days", "base_url", "max_file_size",
+        "max_pods_per_person", "rules", "signals", "behind_margin", "stale_after_days", "history_days", "base_url", "max_file_size", "max_asset_size",
     ]
 
     public static func parse(
@@ -153,6 +153,12 @@ private struct ConfigReader {
                 config.maxFileSize = bytes
             } else {
                 values.problem("`max_file_size` must be a size such as `1048576`, `512 KiB` or `2 MiB`", at: value.location)
+            }
+        case "max_asset_size":
+            if let text = value.scalar, let bytes = ConfigValues.byteCount(text) {
+                config.maxAssetSize = bytes
+            } else {
+                values.problem("`max_asset_size` must be a size such as `10485760`, `512 KiB` or `10 MiB`", at: value.location)
             }
         default: values.unknownKey(key, known: ConfigParser.knownKeys, at: keyLocation)
         }

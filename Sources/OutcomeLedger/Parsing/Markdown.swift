@@ -11,6 +11,18 @@ import Darwin
 /// are cmark's, in UTF-8 bytes; the parsing stage turns them into file positions.
 public struct MarkdownOutline: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
+    /// Every heading at any depth, in document order, as plain text: what anchors are made of.
+    public var headings: [String] = []
+    /// Every link and image, in document order.
+    public var links: [MarkdownLink] = []
+}
+
+/// A link or an image of the body, where it is written.
+public struct MarkdownLink: Sendable, Equatable {
+    public var destination: String
+    public var isImage: Bool
+    public var line: Int
+    public var byteColumn: Int
 }
 
 /// A top-level block of the body.
@@ -47,43 +59,88 @@ public enum Markdown {
                 blocks.append(block(current))
                 node = cmark_node_next(current)
             }
-            return MarkdownOutline(blocks: blocks)
+            var outline = MarkdownOutline(blocks: blocks)
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(current) {
+                case CMARK_NODE_HEADING:
+                    outline.headings.append(plainText(of: current))
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    outline.links.append(MarkdownLink(
+                        destination: cmark_node_get_url(current).map { String(cString: $0) } ?? "",
+                        isImage: cmark_node_get_type(current) == CMARK_NODE_IMAGE,
+                        line: Int(cmark_node_get_start_line(current)), byteColumn: Int(cmark_node_get_start_column(current))))
+                default:
+                    break
+                }
+            }
+            return outline
         }
     }
 
-    /// A body rendered for a page, with its headings in document order.
+    /// A body rendered for a page, with the ids of its headings.
     public struct Rendered: Sendable, Equatable {
         public var html: String
-        /// Each heading's plain text, in the order its `<hN>` tag appears in `html`.
-        public var headings: [String]
+        /// The GitHub-style id of each heading, in the order its `<hN>` tag appears in `html`.
+        public var anchors: [String]
+        /// The id of the leading `# title` heading left out, for the page's own `<h1>`.
+        public var titleAnchor: String?
     }
 
     /// Renders a body as HTML in safe mode: raw HTML is omitted and dangerous URLs
     /// (`javascript:`, `vbscript:`, `file:`, non-image `data:`) are removed.
     ///
     /// The page around the body owns the only `h1`: a leading `# heading` that repeats
-    /// `title` is left out, and the body's highest headings become `h2` (lower levels
-    /// keep their distance below them, down to `h6`).
+    /// `title` is left out, and the body's headings are renumbered from `h2` by their depth
+    /// in the outline, so levels never skip (`###` under `#` becomes `h3`), down to `h6`.
+    /// Heading ids are those GitHub gives the whole file, left-out headings included.
     ///
     /// A section headed `droppingListSection` is left out too when it holds nothing but
-    /// lists: the page shows those items as its checklist already.
+    /// lists: the page shows those items as its checklist already. Link and image
+    /// destinations found in `links` are replaced by the URL given there.
     public static func render(
-        _ markdown: String, droppingTitle title: String? = nil, droppingListSection section: String? = nil
+        _ markdown: String, droppingTitle title: String? = nil, droppingListSection section: String? = nil,
+        links: [String: String] = [:]
     ) -> Rendered {
         withDocument(markdown) { document, parser in
+            var headingNodes: [OpaquePointer] = []
+            forEachNode(in: document) { node in
+                if cmark_node_get_type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
+            }
+            let ids = GitHubAnchors.ids(for: headingNodes.map { plainText(of: $0) })
+            var titleAnchor: String?
             if let title, let first = cmark_node_first_child(document),
                cmark_node_get_type(first) == CMARK_NODE_HEADING, cmark_node_get_heading_level(first) == 1,
                plainText(of: first).lowercased() == title.trimming(" ").lowercased() {
+                titleAnchor = ids.first
                 cmark_node_unlink(first)
                 cmark_node_free(first)
             }
             if let section { removeListSection(section, from: document) }
-            let headings = shiftHeadings(in: document)
+            var kept: [OpaquePointer] = []
+            forEachNode(in: document) { node in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HEADING: kept.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if !links.isEmpty, let url = cmark_node_get_url(node), let replacement = links[String(cString: url)] {
+                        cmark_node_set_url(node, replacement)
+                    }
+                default: break
+                }
+            }
+            // Nodes left out were freed; the ones kept are still in the list made before.
+            let idOf = Dictionary(zip(headingNodes, ids), uniquingKeysWith: { first, _ in first })
+            let anchors = kept.map { idOf[$0] ?? "" }
+            renumberHeadings(kept)
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-                return Rendered(html: "", headings: [])
+                return Rendered(html: "", anchors: [], titleAnchor: titleAnchor)
             }
             defer { free(rendered) }
-            return Rendered(html: String(cString: rendered), headings: headings)
+            return Rendered(html: String(cString: rendered), anchors: anchors, titleAnchor: titleAnchor)
         }
     }
 
@@ -137,23 +194,27 @@ public enum Markdown {
         }
     }
 
-    /// Moves headings so the highest becomes `h2`, and returns their texts in order.
-    private static func shiftHeadings(in document: OpaquePointer) -> [String] {
-        var nodes: [OpaquePointer] = []
+    /// Gives headings levels by their depth in the outline, from `h2`: a heading is one
+    /// level below the nearest heading before it with a smaller written level.
+    private static func renumberHeadings(_ nodes: [OpaquePointer]) {
+        var open: [Int32] = []
+        for node in nodes {
+            let written = cmark_node_get_heading_level(node)
+            while let last = open.last, last >= written { open.removeLast() }
+            cmark_node_set_heading_level(node, Int32(min(6, 2 + open.count)))
+            open.append(written)
+        }
+    }
+
+    private static func forEachNode(in document: OpaquePointer, _ body: (OpaquePointer) -> Void) {
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
-            nodes.append(node)
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            body(node)
         }
-        let highest = nodes.map { cmark_node_get_heading_level($0) }.min() ?? 2
-        for node in nodes {
-            cmark_node_set_heading_level(node, min(6, max(2, cmark_node_get_heading_level(node) + 2 - highest)))
-        }
-        return nodes.map { plainText(of: $0) }
     }
 
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()

@@ -9,6 +9,9 @@ public struct Compilation: Sendable {
     public var history: LedgerHistory?
     /// Every outcome file found, readable or not, in path order.
     public var outcomeFiles: [String]
+    /// The folder the ledger was read from, where the files bodies link to are; nil for a
+    /// ledger read from a git revision.
+    public var root: String?
 
     public init(ledger: Ledger, diagnostics: [Diagnostic], health: LedgerHealth? = nil, outcomeFiles: [String]) {
         self.ledger = ledger

@@ -78,6 +78,8 @@ public enum LedgerCompiler {
         }
         cache?.replace(with: kept)
 
+        BodyLinkResolver.resolve(&outcomes, outcomesFolder: config.outcomesFolder, discovery: discovery,
+                                 maxAssetSize: config.maxAssetSize)
         let ledger = LedgerResolver.resolve(config: config, outcomes: outcomes, people: people)
         let context = RuleContext(ledger: ledger, today: options.today)
         // Rules only read the ledger: run them side by side, keep their order.
@@ -105,8 +107,10 @@ public enum LedgerCompiler {
             diagnostics.append(diagnostic)
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return Compilation(ledger: ledger, diagnostics: diagnostics,
-                           health: HealthJudge.judge(ledger, today: options.today), outcomeFiles: outcomeFiles)
+        var compilation = Compilation(ledger: ledger, diagnostics: diagnostics,
+                                      health: HealthJudge.judge(ledger, today: options.today), outcomeFiles: outcomeFiles)
+        compilation.root = sources.discovery.folder
+        return compilation
     }
 }
 

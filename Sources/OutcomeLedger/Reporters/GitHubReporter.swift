@@ -24,11 +24,14 @@ public struct GitHubReporter: Reporter {
                     "file=\(Self.escapeProperty(file))", "line=\(location.line)", "col=\(location.column)",
                     "title=\(Self.escapeProperty(diagnostic.rule))",
                 ].joined(separator: ",")
-                output += "::\(diagnostic.severity.rawValue) \(properties)::\(Self.escapeData(diagnostic.message))\n"
+                // The help goes on a line of its own inside the annotation.
+                let text = diagnostic.message + (diagnostic.hint.map { "\nhelp: \($0)" } ?? "")
+                output += "::\(diagnostic.severity.rawValue) \(properties)::\(Self.escapeData(text))\n"
             } else {
                 skipped[diagnostic.severity, default: 0] += 1
                 output += "\(file):\(location.line):\(location.column): \(diagnostic.severity.rawValue): "
                     + "\(diagnostic.message) [\(diagnostic.rule)]\n"
+                    + (diagnostic.hint.map { "  = help: \($0)\n" } ?? "")
             }
         }
         let more = [(Severity.error, "error"), (.warning, "warning")].compactMap { severity, noun -> String? in

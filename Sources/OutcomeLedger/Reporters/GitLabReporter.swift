@@ -17,7 +17,7 @@ public struct GitLabReporter: Reporter {
                     ("path", .string(context.path(diagnostic.location.file))),
                     ("lines", .object([("begin", .int(diagnostic.location.line))])),
                 ])),
-            ])
+            ] + (diagnostic.hint.map { [("content", JSONValue.object([("body", .string("help: " + $0))]))] } ?? []))
         }).rendered()
     }
 }

@@ -19,6 +19,7 @@ public struct JSONReporter: Reporter {
     }
 
     /// One diagnostic, as every JSON output writes it.
+    /// `help` is there when the human report prints `= help:`.
     public static func entry(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("file", .string(diagnostic.location.file)),
@@ -27,6 +28,6 @@ public struct JSONReporter: Reporter {
             ("severity", .string(diagnostic.severity.rawValue)),
             ("rule", .string(diagnostic.rule)),
             ("message", .string(diagnostic.message)),
-        ])
+        ] + (diagnostic.hint.map { [("help", JSONValue.string($0))] } ?? []))
     }
 }

@@ -42,6 +42,7 @@ public struct JUnitReporter: Reporter {
         let location = diagnostic.location
         return "\(context.path(location.file)):\(location.line):\(location.column): "
             + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
+            + (diagnostic.hint.map { "\n  = help: \($0)" } ?? "")
     }
 
     /// Escapes for text and attributes, and replaces characters XML 1.0 can't carry.

@@ -24,6 +24,7 @@ public enum RuleRegistry {
         ReviewOverdue.self,
         DateOrder.self,
         HowDocumented.self,
+        BrokenLink.self,
         Config.self,
         LinkOutsideRoot.self,
         FileTooLarge.self,

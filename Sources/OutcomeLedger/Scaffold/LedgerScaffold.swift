@@ -33,6 +33,7 @@ public enum LedgerScaffold {
             ("history_days: \(defaults.historyDays)", "how far back the dashboard's \"Changed in the last N days\" looks"),
             ("base_url:", "the address the site is published at, for canonical links"),
             ("max_file_size: 1 MiB", "larger outcome files are skipped"),
+            ("max_asset_size: 10 MiB", "larger files that bodies link to are not published"),
         ]
         let width = lines.map(\.0.count).max()! + 2
         return "# Settings of this outcome ledger; every value shown is the default.\n"

@@ -107,6 +107,13 @@ public enum EditorSchemas {
                 ])),
                 ("default", .string("1 MiB")),
             ]), "Outcome files larger than this (people.yml: 32 times this) are skipped with file-too-large: bytes, or a size such as 512 KiB."),
+            "max_asset_size": (.object([
+                ("oneOf", .array([
+                    count,
+                    .object([("type", .string("string")), ("pattern", .string("^[0-9]+( (B|KB|KiB|MB|MiB))?$"))]),
+                ])),
+                ("default", .string("10 MiB")),
+            ]), "Files a body links to (images, PDFs…) larger than this are not published, with broken-link: bytes, or a size such as 2 MiB."),
         ]
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),

@@ -1,0 +1,41 @@
+/// A link or image in an outcome's body, and what it leads to once resolved against the
+/// ledger: another outcome's page, a file published with the site, a heading, or nothing.
+public struct BodyLink: Sendable, Equatable {
+    public enum Target: Sendable, Equatable {
+        /// A URL with a scheme (`https:`, `mailto:`) or a network path: left as written,
+        /// never fetched.
+        case external
+        /// `#fragment` alone: a heading of the same outcome.
+        case sameDocument(fragment: String)
+        /// Another outcome file, by the id of the outcome in it.
+        case outcome(id: String, fragment: String?)
+        /// Any other file under the root, published with the site at `path`.
+        case asset(path: String)
+        case broken(Broken)
+    }
+
+    /// Why a link leads nowhere.
+    public enum Broken: Sendable, Equatable {
+        case missing(path: String)
+        case outsideRoot
+        case skippedOutcomeFile(path: String)
+        case notAFile(path: String)
+        case tooLarge(path: String, size: Int, limit: Int)
+        case activeSVG(path: String, reason: String)
+        case unknownFragment(fragment: String, file: String)
+    }
+
+    /// The destination as the author wrote it (the key the page's links are rewritten by).
+    public var destination: String
+    public var isImage: Bool
+    public var location: SourceLocation
+    /// Nil until the resolution stage has looked.
+    public var target: Target?
+
+    public init(destination: String, isImage: Bool, location: SourceLocation, target: Target? = nil) {
+        self.destination = destination
+        self.isImage = isImage
+        self.location = location
+        self.target = target
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Resolves the links and images of every body against the ledger: a file path to another
+/// outcome file becomes that outcome (and its fragment one of its headings), any other
+/// file under the root becomes an asset the site publishes, and what leads nowhere is
+/// recorded as broken for the `broken-link` rule. Absolute URLs are left alone: nothing is
+/// fetched.
+public enum BodyLinkResolver {
+    public static func resolve(_ outcomes: inout [Outcome], outcomesFolder: String, discovery: LedgerDiscovery,
+                               maxAssetSize: Int) {
+        var byFile: [String: (id: String, anchors: Set<String>)] = [:]
+        for outcome in outcomes where byFile[outcome.file] == nil {
+            byFile[outcome.file] = (outcome.id.value, Set(outcome.anchors))
+        }
+        var lookups: [String: BodyLink.Target] = [:]
+        for index in outcomes.indices where !outcomes[index].links.isEmpty {
+            let file = outcomes[index].file
+            let ownAnchors = Set(outcomes[index].anchors)
+            for linkIndex in outcomes[index].links.indices {
+                let destination = outcomes[index].links[linkIndex].destination
+                outcomes[index].links[linkIndex].target = target(
+                    of: destination, from: file, ownAnchors: ownAnchors, byFile: byFile, outcomesFolder: outcomesFolder
+                ) { path in
+                    if let known = lookups[path] { return known }
+                    let found = asset(path, discovery: discovery, maxAssetSize: maxAssetSize)
+                    lookups[path] = found
+                    return found
+                }
+            }
+        }
+    }
+
+    static func target(
+        of destination: String, from file: String, ownAnchors: Set<String>,
+        byFile: [String: (id: String, anchors: Set<String>)], outcomesFolder: String,
+        asset: (String) -> BodyLink.Target
+    ) -> BodyLink.Target {
+        guard !destination.isEmpty, !isExternal(destination) else { return .external }
+        let (pathPart, fragment) = split(destination)
+        guard let path = pathPart else {
+            guard let fragment, !fragment.isEmpty else { return .external }
+            return ownAnchors.contains(fragment) ? .sameDocument(fragment: fragment)
+                : .broken(.unknownFragment(fragment: fragment, file: file))
+        }
+        guard let resolved = normalize(path, from: file) else { return .broken(.outsideRoot) }
+        if let outcome = byFile[resolved] {
+            if let fragment, !fragment.isEmpty, !outcome.anchors.contains(fragment) {
+                return .broken(.unknownFragment(fragment: fragment, file: resolved))
+            }
+            return .outcome(id: outcome.id, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+        }
+        let prefix = outcomesFolder.isEmpty ? "" : outcomesFolder + "/"
+        if resolved.lowercased().hasSuffix(".md") && resolved.hasPrefix(prefix) {
+            if case .asset = asset(resolved) { return .broken(.skippedOutcomeFile(path: resolved)) }
+        }
+        return asset(resolved)
+    }
+
+    /// A URL with a scheme (`https:`, `mailto:`) or a network path (`//host`).
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// The path (percent-decoded, query dropped; nil when there is none) and the fragment
+    /// (percent-decoded) of a relative reference.
+    static func split(_ destination: String) -> (path: String?, fragment: String?) {
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding ?? String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        guard !rest.isEmpty else { return (nil, fragment) }
+        return (String(rest).removingPercentEncoding ?? String(rest), fragment)
+    }
+
+    /// The root-relative path a reference written in `file` names, or nil when it climbs
+    /// out of the root. A leading `/` starts from the root, as on GitHub.
+    static func normalize(_ path: String, from file: String) -> String? {
+        var parts: [Substring] = path.hasPrefix("/") ? [] : file.split(separator: "/").dropLast()
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default:
+                guard !part.contains("\\"), !part.contains("\0") else { return nil }
+                parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    static func asset(_ path: String, discovery: LedgerDiscovery, maxAssetSize: Int) -> BodyLink.Target {
+        switch discovery.lookUp(path) {
+        case .missing: return .broken(.missing(path: path))
+        case .outsideRoot: return .broken(.outsideRoot)
+        case .notAFile: return .broken(.notAFile(path: path))
+        case .file(let size):
+            if size > maxAssetSize { return .broken(.tooLarge(path: path, size: size, limit: maxAssetSize)) }
+            if path.lowercased().hasSuffix(".svg") {
+                guard case .success(let bytes) = discovery.read(path, limit: maxAssetSize) else { return .broken(.missing(path: path)) }
+                if let reason = ActiveSVG.reason(bytes) { return .broken(.activeSVG(path: path, reason: reason)) }
+            }
+            return .asset(path: path)
+        }
+    }
+}
+
+/// SVG is a document that can run script on the site's origin when opened by itself.
+/// The site publishes an SVG only when it has none of the ways SVG has to run script or
+/// pull in other documents; anything else is refused with `broken-link`. Deliberately
+/// strict: diagram tools' output passes, hand-made tricks do not.
+public enum ActiveSVG {
+    static let forbidden = [
+        "<script", "<foreignobject", "<iframe", "<embed", "<object", "<handler", "<listener",
+        "javascript:", "vbscript:", "data:", "<!entity", "<?xml-stylesheet", "<animate", "<set",
+        "@import", "&#",
+    ]
+
+    /// Why the SVG is refused, or nil when it is inert.
+    public static func reason(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        if let found = forbidden.first(where: { text.contains($0) }) { return "it contains `\(found)`" }
+        // Event handler attributes: whitespace, `on` and letters, then `=`.
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index + 3 < scalars.count {
+            if (scalars[index] == " " || scalars[index] == "\n" || scalars[index] == "\t" || scalars[index] == "\r" || scalars[index] == "/"),
+               scalars[index + 1] == "o", scalars[index + 2] == "n" {
+                var end = index + 3
+                while end < scalars.count, ("a"..."z").contains(scalars[end]) { end += 1 }
+                while end < scalars.count, scalars[end] == " " || scalars[end] == "\n" || scalars[end] == "\t" { end += 1 }
+                if end > index + 3, end < scalars.count, scalars[end] == "=" {
+                    return "it has an event attribute (`\(String(String.UnicodeScalarView(scalars[(index + 1)..<min(end, index + 20)])))`)"
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

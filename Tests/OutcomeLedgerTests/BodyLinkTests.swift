@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+@testable import OutcomeLedger
+
+/// What a body refers to is published with the site and its links lead there, as they do
+/// on GitHub; what leads nowhere is a located `broken-link` warning.
+struct BodyLinkTests {
+    /// Headings and the ids GitHub gives them, written from GitHub's documented rules:
+    /// lower case, letters, digits, spaces, `-` and `_` kept, the rest dropped, spaces to
+    /// `-`, repeats numbered from 1.
+    @Test func anchorsAreGitHubs() {
+        let table: [(String, String)] = [
+            ("Upgrade / Downgrade Strategy", "upgrade--downgrade-strategy"),
+            ("Done when", "done-when"),
+            ("What's `new` in v2.0?", "whats-new-in-v20"),
+            ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+            ("Café Crème", "café-crème"),
+            ("  ", "--"),
+            ("🎉 Launch", "-launch"),
+            ("Step 1: Plan", "step-1-plan"),
+        ]
+        #expect(table.map { GitHubAnchors.slug($0.0) } == table.map(\.1))
+        #expect(GitHubAnchors.ids(for: ["Notes", "Notes", "Notes-1", "Notes"]) == ["notes", "notes-1", "notes-1-1", "notes-2"])
+    }
+
+    static let outcome = RuleExample.file(body: """
+        ## Done when
+        - [ ] 500 artists upload a first track by 2027-03-31
+
+        ## How
+        ![The flow](<diagrams/upload flow.png>) and ![Entwurf](diagrams/Übersicht.png)
+        See [payouts](money/payouts.md#timeline), [the plan](/docs/plan.pdf#page=2), [how](#how).
+        [Outside](../../secret.txt) [Missing](nope.png) [Draft](_draft.md) [Big](big.bin)
+        ![Scripted](evil.svg) ![Inert](fine.svg) [Web](https://example.com/x.png)
+        """)
+
+    static func ledger() -> URL {
+        let root = TestSupport.ledger([
+            RuleExample.mainFile: outcome,
+            "outcomes/diagrams/upload flow.png": "PNG one",
+            "outcomes/diagrams/Übersicht.png": "PNG two",
+            "outcomes/_draft.md": "draft",
+            "outcomes/money/payouts.md": RuleExample.file(body: RuleExample.standardBody + "\n\n## Timeline\nMonthly."),
+            "docs/plan.pdf": "%PDF",
+            "outcomes/big.bin": String(repeating: "x", count: 2048),
+            "outcomes/evil.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect/></svg>",
+            "outcomes/fine.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"4\" height=\"4\"/></svg>",
+            "ledger.yml": "max_asset_size: 1 KiB\n",
+            "outcomes/unrelated.png": "not referenced",
+        ])
+        return root
+    }
+
+    @Test func everyBrokenReferenceIsReportedWhereItIsWritten() throws {
+        let compilation = try TestSupport.compile(Self.ledger())
+        let found = compilation.diagnostics("broken-link").map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        #expect(found == [
+            "15:1 link to `../../secret.txt` leads outside the ledger root",
+            "15:29 link to `nope.png`: there is no file `outcomes/nope.png` in the ledger",
+            "15:49 link to `_draft.md`: `outcomes/_draft.md` is not an outcome the ledger reads",
+            "15:68 link to `big.bin`: `outcomes/big.bin` is 2048 bytes, more than `max_asset_size` (1024 bytes); not published",
+            "16:1 image to `evil.svg`: `outcomes/evil.svg` is an SVG that could run script (it has an event attribute (`onload`)); not published",
+        ])
+    }
+
+    @Test func referencedFilesArePublishedAndLinksLeadThere() throws {
+        let (run, output) = try BuildTests.build(Self.ledger().path)
+        #expect(run.status == 0, "\(run.standardError)")
+        let files = try BuildTests.files(in: output)
+        #expect(files["files/outcomes/diagrams/upload flow.png"] == Data("PNG one".utf8))
+        #expect(files["files/outcomes/diagrams/Übersicht.png"] == Data("PNG two".utf8))
+        #expect(files["files/docs/plan.pdf"] != nil)
+        #expect(files["files/outcomes/fine.svg"] != nil)
+        // Only what is referenced, and nothing refused.
+        for absent in ["files/outcomes/unrelated.png", "files/outcomes/evil.svg", "files/outcomes/big.bin", "files/outcomes/_draft.md"] {
+            #expect(files[absent] == nil, "\(absent)")
+        }
+        let page = String(decoding: try #require(files["outcomes/example/index.html"]), as: UTF8.self)
+        #expect(page.contains(#"<img src="../../files/outcomes/diagrams/upload%20flow.png" alt="The flow" />"#))
+        #expect(page.contains(#"src="../../files/outcomes/diagrams/%C3%9Cbersicht.png""#))
+        #expect(page.contains(##"<a href="../payouts/index.html#timeline">payouts</a>"##))
+        #expect(page.contains(#"<a href="../../files/docs/plan.pdf">the plan</a>"#))
+        #expect(page.contains(##"<a href="#how">how</a>"##))
+        #expect(page.contains(#"<h2 id="how">"#))
+        #expect(page.contains(#"<a href="https://example.com/x.png">Web</a>"#))
+        // Every rewritten reference resolves to a file of the site.
+        for match in page.matches(of: /(?:src|href)="(\.\.\/[^"#]*(?:files\/|index\.html)[^"#]*)/) {
+            let target = output.appendingPathComponent("outcomes/example").appendingPathComponent(String(match.1)).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: target.path.removingPercentEncoding!), "\(match.1)")
+        }
+        let payouts = String(decoding: try #require(files["outcomes/payouts/index.html"]), as: UTF8.self)
+        #expect(payouts.contains(#"<h2 id="timeline">"#))
+    }
+
+    /// SVG opened by itself runs its scripts on the site's origin: one that could is never
+    /// published (SECURITY.md says so).
+    @Test func svgThatCouldRunScriptIsRefused() {
+        for active in ["<svg><script>alert(1)</script></svg>", "<svg onload=alert(1)>", "<svg><a href=\"javascript:x\">",
+                       "<svg><foreignObject><iframe/></foreignObject></svg>", "<svg><set attributeName=\"href\" to=\"x\"/></svg>",
+                       "<svg><image href=\"data:text/html,x\"/></svg>", "<svg><a href=\"&#106;avascript:x\"/></svg>",
+                       "<svg\nONMOUSEOVER = \"x\">"] {
+            #expect(ActiveSVG.reason(Array(active.utf8)) != nil, "\(active)")
+        }
+        #expect(ActiveSVG.reason(Array("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>on time</text><path d=\"M0 0\"/></svg>".utf8)) == nil)
+    }
+
+    @Test func aSymbolicLinkOutOfTheRootIsNotFollowed() throws {
+        let outside = TestSupport.temporaryFolder().appendingPathComponent("secret.png")
+        try "secret".write(to: outside, atomically: true, encoding: .utf8)
+        let root = TestSupport.ledger([RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody + "\n\n![x](link.png)")])
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("outcomes/link.png").path, withDestinationPath: outside.path)
+        let compilation = try TestSupport.compile(root)
+        #expect(compilation.diagnostics("broken-link").map(\.message) == ["image to `link.png` leads outside the ledger root"])
+        let (_, output) = try BuildTests.build(root.path)
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("files/outcomes/link.png").path))
+    }
+
+    @Test func aChangedAssetIsPublishedAgainAndOnlyThen() throws {
+        let root = TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody + "\n\n![chart](chart.png)"),
+            "outcomes/chart.png": "first",
+        ])
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        func build() throws -> TestSupport.Run {
+            try TestSupport.run(["build", root.path, "--output", output.path, "--today", "2026-11-21", "--no-history"])
+        }
+        _ = try build()
+        #expect(try build().standardOutput.hasPrefix("Up to date"))
+        try "second".write(to: root.appendingPathComponent("outcomes/chart.png"), atomically: true, encoding: .utf8)
+        let again = try build()
+        #expect(!again.standardOutput.hasPrefix("Up to date"))
+        #expect(try String(contentsOf: output.appendingPathComponent("files/outcomes/chart.png"), encoding: .utf8) == "second")
+    }
+}
