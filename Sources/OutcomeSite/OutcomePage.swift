@@ -66,7 +66,7 @@ extension SitePages {
                 let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading, links: links)
                 // The left-out `# title` keeps its id, so links to it still land on the page.
                 let titleTarget = rendered.titleAnchor.map { $0.isEmpty ? "" : "<span id=\"\(HTMLText.escape($0))\"></span>\n" } ?? ""
-                return titleTarget + SafeURL.removingDangerousLinks(from: HeadingAnchors.add(to: rendered))
+                return titleTarget + AccessibleBody.adjust(SafeURL.removingDangerousLinks(from: HeadingAnchors.add(to: rendered)))
             }
         } else {
             details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"

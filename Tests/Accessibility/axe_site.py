@@ -4,7 +4,7 @@
 usage: axe_site.py SITE_DIR [--pages GLOB ...] [--widths 1280,320]
 
 Each page is checked in light and dark colour schemes at each width, against WCAG 2.2
-A and AA and axe's best practices. Prints one line per violation and exits 1 if there
+A and AA and axe's best practices, and at 320 px for sideways scrolling (reflow). Prints one line per violation and exits 1 if there
 is any, 0 when every page is clean. axe-core's script comes from the axe-playwright-python
 package on PyPI; Chromium and chromedriver from Debian.
 """
@@ -64,6 +64,15 @@ def main():
                             target = " ".join(node["target"]) if isinstance(node["target"][0], str) else str(node["target"])
                             print(f"{os.path.relpath(page, site)} [{width}px {scheme}] {violation['impact']}: "
                                   f"{violation['id']}: {violation['help']} at {target}")
+                    # WCAG 1.4.10 Reflow, which axe does not test: at 320 CSS pixels the page
+                    # itself must not scroll sideways (wide tables and code scroll inside
+                    # their own frames).
+                    overflow = browser.execute_script(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+                    if width <= 320 and overflow > 1:
+                        violations += 1
+                        print(f"{os.path.relpath(page, site)} [{width}px {scheme}] serious: reflow: "
+                              f"the page scrolls sideways by {overflow}px")
     finally:
         browser.quit()
     print(f"axe-core: {violations} violation(s) in {checked} page views", file=sys.stderr)

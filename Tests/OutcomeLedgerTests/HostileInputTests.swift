@@ -37,6 +37,9 @@ struct HostileInputTests {
         }),
         ("GHSA-r572-jvj2-3m8p ![[]() 64,000 times", { String(repeating: "![[]()", count: 64_000) }),
         ("autolink www.a_ 20,000 times", { String(repeating: "www.a_", count: 20_000) }),
+        ("nested list markers then blank lines (36 KB)", { String(repeating: "- ", count: 6_000) + "a" + String(repeating: "\n", count: 24_000) }),
+        ("ordered markers then blank lines", { String(repeating: "1. ", count: 4_000) + "a" + String(repeating: "\n", count: 20_000) }),
+        ("shallow nesting then a flood of blank lines", { String(repeating: "- ", count: 100) + "a" + String(repeating: "\n", count: 900_000) }),
         ("GHSA-66g8-4hjf-77xh quotes then emphasis", { String(repeating: ">", count: 40_000) + String(repeating: "a*", count: 40_000) }),
     ]
 
@@ -72,6 +75,20 @@ struct HostileInputTests {
         let table = "| a | b | c |\n|---|:-:|--:|\n" + String(repeating: "| 1 | 2 | 3 |\n", count: 500)
         let quotes = "> > > > > nested five deep\n"
         #expect(MarkdownComplexity.check(busy + "\n\n" + table + "\n" + quotes) == nil)
+    }
+
+    /// The guard, not luck, keeps nested list markers followed by blank lines fast: without
+    /// it cmark-gfm takes seconds on a 36 KB file.
+    @Test func nestedListsBeforeBlankLinesAreRefused() throws {
+        let body = "## Done when\n- [ ] 1 thing\n\n" + String(repeating: "- ", count: 6_000) + "a" + String(repeating: "\n", count: 24_000)
+        let excess = try #require(MarkdownComplexity.check(body))
+        #expect(excess.line == 4)
+        #expect(excess.what.hasPrefix("lists nested"))
+        let single = String(repeating: "* ", count: 1_001) + "a"
+        #expect(MarkdownComplexity.check(single)?.what == "lists nested 1001 deep on one line (the limit is 1000)")
+        // Ordinary nesting with plenty of blank lines is fine.
+        let ordinary = (0..<2_000).map { "- item \($0)\n  - detail\n    1. step\n\n\n" }.joined()
+        #expect(MarkdownComplexity.check(ordinary) == nil)
     }
 
     @Test func refusalPointsAtTheConstruct() throws {

@@ -27,13 +27,16 @@ public struct BodyLink: Sendable, Equatable {
 
     /// The destination as the author wrote it (the key the page's links are rewritten by).
     public var destination: String
+    /// The link's text or the image's alt text, plain.
+    public var text: String
     public var isImage: Bool
     public var location: SourceLocation
     /// Nil until the resolution stage has looked.
     public var target: Target?
 
-    public init(destination: String, isImage: Bool, location: SourceLocation, target: Target? = nil) {
+    public init(destination: String, text: String = "", isImage: Bool, location: SourceLocation, target: Target? = nil) {
         self.destination = destination
+        self.text = text
         self.isImage = isImage
         self.location = location
         self.target = target

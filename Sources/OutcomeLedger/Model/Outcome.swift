@@ -85,6 +85,8 @@ public struct Outcome: Sendable {
     public var bodyStartLine: Int
     /// The GitHub-style id of every heading of the body, in document order.
     public var anchors: [String] = []
+    /// The level (1–6) of every heading of the body, where it is written, in document order.
+    public var headingLevels: [Located<Int>] = []
     /// Every link and image of the body, in document order.
     public var links: [BodyLink] = []
     /// False when the body was refused as too complex to parse: its sections are unknown.

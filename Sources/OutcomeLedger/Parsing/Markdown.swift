@@ -11,15 +11,26 @@ import Darwin
 /// are cmark's, in UTF-8 bytes; the parsing stage turns them into file positions.
 public struct MarkdownOutline: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
-    /// Every heading at any depth, in document order, as plain text: what anchors are made of.
-    public var headings: [String] = []
+    /// Every heading at any depth, in document order: what anchors are made of.
+    public var headings: [MarkdownHeading] = []
     /// Every link and image, in document order.
     public var links: [MarkdownLink] = []
+}
+
+/// A heading at any depth, where it is written.
+public struct MarkdownHeading: Sendable, Equatable {
+    public var text: String
+    public var level: Int
+    public var line: Int
+    public var byteColumn: Int
 }
 
 /// A link or an image of the body, where it is written.
 public struct MarkdownLink: Sendable, Equatable {
     public var destination: String
+    /// A link's text, or an image's alt text, as plain text (an image inside a link
+    /// contributes its alt text).
+    public var text: String
     public var isImage: Bool
     public var line: Int
     public var byteColumn: Int
@@ -68,10 +79,13 @@ public enum Markdown {
                 guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_HEADING:
-                    outline.headings.append(plainText(of: current))
+                    outline.headings.append(MarkdownHeading(
+                        text: plainText(of: current), level: Int(cmark_node_get_heading_level(current)),
+                        line: Int(cmark_node_get_start_line(current)), byteColumn: Int(cmark_node_get_start_column(current))))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     outline.links.append(MarkdownLink(
                         destination: cmark_node_get_url(current).map { String(cString: $0) } ?? "",
+                        text: plainText(of: current),
                         isImage: cmark_node_get_type(current) == CMARK_NODE_IMAGE,
                         line: Int(cmark_node_get_start_line(current)), byteColumn: Int(cmark_node_get_start_column(current))))
                 default:

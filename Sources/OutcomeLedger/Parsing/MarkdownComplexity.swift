@@ -11,6 +11,11 @@ public enum MarkdownComplexity {
         public var autolinkCandidates = 2_000
         public var tableCells = 200_000
         public var emphasisDelimiters = 100_000
+        /// List items and quotes opened on one line (`- - - - a`).
+        public var containerDepth = 1_000
+        /// Blank lines weighed by how deep the containers above them are: cmark-gfm's work
+        /// for blank lines inside nested lists grows with both.
+        public var blankLinesInNesting = 5_000_000
 
         public init() {}
     }
@@ -38,6 +43,9 @@ public enum MarkdownComplexity {
         var delimiters = 0
         var tableCells = 0
         var table: (columns: Int, open: Bool) = (0, false)
+        var openDepth = 0
+        var nestedBlankWork = 0
+        var deepest = (depth: 0, line: 0)
         var lineNumber = 0
         var lineStart = 0
         while lineStart <= body.count {
@@ -48,6 +56,20 @@ public enum MarkdownComplexity {
             if let depth = quoteDepth(bytes), depth.depth > limits.quoteDepth {
                 return Excess(what: "block quotes nested \(depth.depth) deep (the limit is \(limits.quoteDepth))",
                               line: lineNumber, byteColumn: depth.column)
+            }
+            if let containers = containerDepth(bytes) {
+                if containers.depth > limits.containerDepth {
+                    return Excess(what: "lists nested \(containers.depth) deep on one line (the limit is \(limits.containerDepth))",
+                                  line: lineNumber, byteColumn: containers.column)
+                }
+                openDepth = containers.depth
+                if containers.depth > deepest.depth { deepest = (containers.depth, lineNumber) }
+            } else if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) && openDepth > 1 {
+                nestedBlankWork += openDepth
+                if nestedBlankWork > limits.blankLinesInNesting {
+                    return Excess(what: "lists nested \(deepest.depth) deep followed by too many blank lines (depth × blank lines over \(limits.blankLinesInNesting))",
+                                  line: deepest.line, byteColumn: 1)
+                }
             }
             // Tables: a delimiter row opens one with as many columns as it has cells; every
             // row until a blank line is padded to that width.
@@ -107,6 +129,44 @@ public enum MarkdownComplexity {
             index += 1
         }
         return depth == 0 ? nil : (depth, start + 1)
+    }
+
+    /// How many list items and quotes the line opens (`- 1. > * a`), counting its
+    /// indentation as one level per two spaces; nil when it opens none.
+    private static func containerDepth(_ line: UnsafeBufferPointer<UInt8>) -> (depth: Int, column: Int)? {
+        var index = 0
+        var indent = 0
+        while index < line.count, line[index] == 32 || line[index] == 9 {
+            indent += line[index] == 9 ? 4 : 1
+            index += 1
+        }
+        let start = index
+        var depth = 0
+        while index < line.count {
+            let byte = line[index]
+            var end = index
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+                end = index + 1
+            } else if byte == UInt8(ascii: ">") {
+                depth += 1
+                index += 1
+                while index < line.count, line[index] == 32 || line[index] == 9 { index += 1 }
+                continue
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                var digits = index
+                while digits < line.count, digits - index < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[digits]) { digits += 1 }
+                guard digits < line.count, line[digits] == UInt8(ascii: ".") || line[digits] == UInt8(ascii: ")") else { break }
+                end = digits + 1
+            } else {
+                break
+            }
+            // A list marker is followed by a space, a tab or the end of the line.
+            guard end == line.count || line[end] == 32 || line[end] == 9 else { break }
+            depth += 1
+            index = end
+            while index < line.count, line[index] == 32 || line[index] == 9 { index += 1 }
+        }
+        return depth == 0 ? nil : (depth + indent / 2, start + 1)
     }
 
     /// The number of cells of a GFM table delimiter row (`|---|:-:|`), or nil.

@@ -58,9 +58,10 @@ public enum OutcomeParser {
             let fileLine = line + offset
             return source.location(line: fileLine, column: source.scalarColumn(line: fileLine, byteColumn: byteColumn))
         }
-        outcome.anchors = GitHubAnchors.ids(for: outline.headings)
+        outcome.anchors = GitHubAnchors.ids(for: outline.headings.map(\.text))
+        outcome.headingLevels = outline.headings.map { Located($0.level, at: location($0.line, $0.byteColumn)) }
         outcome.links = outline.links.map {
-            BodyLink(destination: $0.destination, isImage: $0.isImage, location: location($0.line, $0.byteColumn))
+            BodyLink(destination: $0.destination, text: $0.text, isImage: $0.isImage, location: location($0.line, $0.byteColumn))
         }
         outcome.done = section(config.doneHeading, in: outline, locate: location)
         outcome.how = section(config.howHeading, in: outline, locate: location)
