@@ -77,6 +77,14 @@ struct HostileInputTests {
         #expect(MarkdownComplexity.check(busy + "\n\n" + table + "\n" + quotes) == nil)
     }
 
+    /// Found by the fuzzer: 2.3 KB of a 300-column header and short rows rendered as 1.5 MB
+    /// of table cells and took 0.6 s to build.
+    @Test func shortRowsUnderAWideHeaderAreRefused() throws {
+        let body = "|" + String(repeating: "a|", count: 300) + "\n|" + String(repeating: "-|", count: 300) + "\n"
+            + String(repeating: "a\n", count: 500)
+        #expect(MarkdownComplexity.check(body)?.what == "tables with more than 50000 cells")
+    }
+
     /// The guard, not luck, keeps nested list markers followed by blank lines fast: without
     /// it cmark-gfm takes seconds on a 36 KB file.
     @Test func nestedListsBeforeBlankLinesAreRefused() throws {

@@ -9,7 +9,7 @@ public enum MarkdownComplexity {
         public var quoteDepth = 100
         public var brackets = 5_000
         public var autolinkCandidates = 2_000
-        public var tableCells = 200_000
+        public var tableCells = 50_000
         public var emphasisDelimiters = 100_000
         /// List items and quotes opened on one line (`- - - - a`).
         public var containerDepth = 1_000
