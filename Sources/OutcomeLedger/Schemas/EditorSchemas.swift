@@ -14,14 +14,18 @@ public enum EditorSchemas {
 
     static let slugPattern = "^[a-z0-9][a-z0-9-]*$"
     static let handlePattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-    static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    static let datePattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
     static func frontMatter() -> JSONValue {
-        let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+        // Any scalar is read as text (`title: 42` is the title "42").
+        let text: JSONValue = .object([("type", .array([.string("string"), .string("number"), .string("boolean")])), ("minLength", .int(1))])
         let handle: JSONValue = .object([("type", .string("string")), ("pattern", .string(handlePattern))])
         let id: JSONValue = .object([("type", .string("string")), ("pattern", .string(slugPattern))])
-        let date: JSONValue = .object([("type", .string("string")), ("pattern", .string(datePattern))])
-        let lens: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+        // A reference is any text: one that names no outcome is unresolved-reference.
+        let reference: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
+        // The pattern for editors that ignore formats; `format: date` also rules out 2027-02-31.
+        let date: JSONValue = .object([("type", .string("string")), ("pattern", .string(datePattern)), ("format", .string("date"))])
+        let lens = text
         let properties: [String: (JSONValue, String)] = [
             "title": (text, "The outcome, phrased as a result."),
             "id": (id, "Defaults to the file name without .md; unique across the ledger."),
@@ -42,8 +46,8 @@ public enum EditorSchemas {
             "health_note": (text, "Why the owner reports the health they do."),
             "start": (date, "When the pod started on it (YYYY-MM-DD)."),
             "due": (date, "The date it should be achieved by (YYYY-MM-DD)."),
-            "parent": (id, "The id of the outcome this one rolls up to."),
-            "depends_on": (.object([("type", .string("array")), ("items", id)]), "Ids of the outcomes this one depends on."),
+            "parent": (reference, "The id of the outcome this one rolls up to."),
+            "depends_on": (.object([("type", .string("array")), ("items", reference)]), "Ids of the outcomes this one depends on."),
             "review_by": (date, "When the owner next reviews the outcome (YYYY-MM-DD)."),
             "tags": (.object([("type", .string("array")), ("items", text)]), "Free-form tags."),
         ]
@@ -54,7 +58,8 @@ public enum EditorSchemas {
             ("type", .string("object")),
             ("required", .array(OutcomeParser.requiredKeys.map(JSONValue.string))),
             ("properties", .object(OutcomeParser.knownKeys.map { key in
-                (key, described(properties[key]!.0, properties[key]!.1))
+                let (schema, description) = properties[key]!
+                return (key, OutcomeParser.requiredKeys.contains(key) ? described(schema, description) : optional(schema, description))
             })),
             ("patternProperties", .object([("^x-", .object([]))])),
             ("additionalProperties", .bool(false)),
@@ -90,6 +95,7 @@ public enum EditorSchemas {
             "signals": (.object([
                 ("type", .string("object")),
                 ("propertyNames", .object([("enum", .array(SignalRegistry.names.map(JSONValue.string)))])),
+                ("properties", .object([(ReportedSignal.name, .object([("enum", .array([.string(SignalSetting.off.rawValue)]))]))])),
                 ("additionalProperties", .object([("enum", .array(SignalSetting.allCases.map { .string($0.rawValue) }))])),
             ]), "Level by health signal name: at-risk, off-track or off (reported can only be off)."),
             "behind_margin": (.object([
@@ -121,7 +127,7 @@ public enum EditorSchemas {
             ("description", .string("Settings of an outcome ledger. Every key is optional.")),
             ("type", .string("object")),
             ("properties", .object(ConfigParser.knownKeys.map { key in
-                (key, described(properties[key]!.0, properties[key]!.1))
+                (key, optional(properties[key]!.0, properties[key]!.1))
             })),
             ("additionalProperties", .bool(false)),
         ])
@@ -129,6 +135,15 @@ public enum EditorSchemas {
 
     private static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
         schema.adding("description", .string(description), first: true)
+    }
+
+    /// An optional key may be written with no value (`parent:`): the tool reads that as not
+    /// given, so the schema accepts null too.
+    private static func optional(_ schema: JSONValue, _ description: String) -> JSONValue {
+        .object([
+            ("description", .string(description)),
+            ("anyOf", .array([schema, .object([("type", .string("null"))])])),
+        ])
     }
 }
 
