@@ -42,7 +42,9 @@ struct ConfigTests {
         ("lenses: [builder, builder]\n", "1:9", nil),
         ("max_pods_per_person: 0\n", "1:22", nil),
         ("- just\n- a list\n", "1:1", nil),
-        ("title: [a\n", "2:1", nil),
+        ("title: [a\n", "1:8", "end it with `]` on the same line"),
+        ("pod_size: 5\n", "1:11", "write `pod_size: {min: 2, max: 5}`"),
+        ("rules: {lens-coverage: warn}\n", "1:24", "did you mean `warning`?"),
     ] as [(String, String, String?)])
     func configMistakesAreLocated(config: String, position: String, hint: String?) throws {
         let compilation = try TestSupport.compile(["ledger.yml": config, RuleExample.mainFile: RuleExample.file()])

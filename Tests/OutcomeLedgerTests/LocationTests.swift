@@ -22,12 +22,13 @@ struct LocationTests {
         }
         let compilation = try TestSupport.compile(TestSupport.ledger(bytes: [RuleExample.mainFile: bytes]))
         let positions = Self.positions(compilation)
+        // `ownr` explains the missing owner and `comunicator` the uncovered lens: each
+        // mistake is reported once, at the typo.
         #expect(positions["unknown-key"] == "3:1")
-        #expect(positions["missing-key"] == "1:1")
         #expect(positions["unknown-lens"] == "5:18")
         #expect(positions["done-measurable"] == "14:1")
-        #expect(positions["lens-coverage"] == "4:1")
-        #expect(compilation.diagnostics.count == 5)
+        #expect(positions["nested-done-item"] == "15:3")
+        #expect(compilation.diagnostics.count == 4)
         #expect(compilation.diagnostics.first { $0.rule == "unknown-key" }?.sourceLine == "ownr: ana")
     }
 

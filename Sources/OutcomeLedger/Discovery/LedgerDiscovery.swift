@@ -70,6 +70,7 @@ public struct LedgerDiscovery: Sendable {
                 switch classify(path) {
                 case .directory: subfolders.append(path)
                 case .file where name.hasSuffix(".md"): found.outcomeFiles.append(path)
+                case .file where SkippedFile.isMisnamed(name): found.diagnostics.append(SkippedFile.skipped(path))
                 case .other where name.hasSuffix(".md"): found.diagnostics.append(FileUnreadable.notARegularFile(path))
                 case .brokenLink where name.hasSuffix(".md"):
                     found.diagnostics.append(FileUnreadable.unreadable(path, reason: "broken symbolic link or link loop"))

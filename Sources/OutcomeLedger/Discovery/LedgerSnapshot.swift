@@ -29,8 +29,12 @@ public struct LedgerSnapshot: Sendable {
         var found = LedgerDiscovery.Found()
         for (path, entry) in inside {
             let components = path.dropFirst(prefix.count).split(separator: "/")
-            guard let name = components.last, name.hasSuffix(".md"),
-                  !components.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) else { continue }
+            guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) else { continue }
+            if SkippedFile.isMisnamed(String(name)) {
+                if case .file = entry { found.diagnostics.append(SkippedFile.skipped(path)) }
+                continue
+            }
+            guard name.hasSuffix(".md") else { continue }
             switch entry {
             case .file, .unread: found.outcomeFiles.append(path)
             case .symbolicLink: found.diagnostics.append(FileUnreadable.unreadable(path, reason: "a symbolic link in a git revision is not followed"))

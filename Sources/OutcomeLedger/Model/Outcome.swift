@@ -37,6 +37,8 @@ public struct BodySection: Sendable, Equatable {
     public var heading: SourceLocation
     /// Items of the lists directly in the section (done items, for the done section).
     public var items: [DoneItem]
+    /// Task items nested under an item: not counted, and reported by nested-done-item.
+    public var nestedTasks: [Located<String>] = []
     /// Whether the section holds any content at all besides its heading.
     public var hasContent: Bool
 
@@ -85,6 +87,12 @@ public struct Outcome: Sendable {
     public var bodyStartLine: Int
     /// The GitHub-style id of every heading of the body, in document order.
     public var anchors: [String] = []
+    /// True when the front matter is there but its YAML did not parse: the body is still
+    /// checked for its done-definition, so both problems show in one run.
+    public var frontMatterIsBroken = false
+    /// What was probably meant as the done or how heading, when there is none.
+    public var doneNearMiss: NearMissHeading?
+    public var howNearMiss: NearMissHeading?
     /// The level (1–6) of every heading of the body, where it is written, in document order.
     public var headingLevels: [Located<Int>] = []
     /// Every link and image of the body, in document order.

@@ -165,6 +165,11 @@ private struct ConfigReader {
     }
 
     private mutating func readPodSize(_ node: YAMLNode) {
+        if let single = node.scalar, let size = Int(single), size > 0 {
+            values.problem("`pod_size` is a range of people, not one number", at: node.location,
+                           hint: "write `pod_size: {min: \(min(2, size)), max: \(size)}`")
+            return
+        }
         guard let entries = values.mapping(node, what: "`pod_size`") else { return }
         var minimum = config.podSize.lowerBound
         var maximum = config.podSize.upperBound
@@ -195,7 +200,7 @@ private struct ConfigReader {
             }
             guard let text = entry.value.scalar, let setting = SignalSetting(rawValue: text) else {
                 values.problem("signal `\(signal)` must be set to `at-risk`, `off-track` or `off`", at: entry.value.location,
-                               hint: entry.value.scalar.flatMap { Suggestions.didYouMean($0, in: allowed) })
+                               hint: entry.value.scalar.flatMap { Suggestions.setting($0, in: allowed) })
                 continue
             }
             if signal == ReportedSignal.name && setting != .off {
@@ -217,7 +222,8 @@ private struct ConfigReader {
                 continue
             }
             guard let text = entry.value.scalar, let setting = RuleSetting(rawValue: text) else {
-                values.problem("rule `\(rule)` must be set to `error`, `warning` or `off`", at: entry.value.location)
+                values.problem("rule `\(rule)` must be set to `error`, `warning` or `off`", at: entry.value.location,
+                               hint: entry.value.scalar.flatMap { Suggestions.setting($0, in: RuleSetting.allCases.map(\.rawValue)) })
                 continue
             }
             config.ruleSettings[rule] = setting

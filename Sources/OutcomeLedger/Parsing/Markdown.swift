@@ -53,6 +53,14 @@ public struct MarkdownListItem: Sendable, Equatable {
     public var checked: Bool
     public var line: Int
     public var byteColumn: Int
+    /// Task items (`- [ ]`) nested under this one, where they are: details by the
+    /// format's rules, but usually meant as items of their own.
+    public var nestedTasks: [(line: Int, byteColumn: Int, text: String)] = []
+
+    public static func == (lhs: MarkdownListItem, rhs: MarkdownListItem) -> Bool {
+        lhs.text == rhs.text && lhs.isTask == rhs.isTask && lhs.checked == rhs.checked && lhs.line == rhs.line
+            && lhs.byteColumn == rhs.byteColumn && lhs.nestedTasks.map(\.line) == rhs.nestedTasks.map(\.line)
+    }
 }
 
 /// The project's only door to libcmark-gfm. Every C object is freed before returning and
@@ -275,11 +283,21 @@ public enum Markdown {
     private static func listItem(_ item: OpaquePointer) -> MarkdownListItem {
         let isTask = typeString(item) == "tasklist"
         var parts: [String] = []
+        var nested: [(line: Int, byteColumn: Int, text: String)] = []
         var child = cmark_node_first_child(item)
         while let current = child {
             if cmark_node_get_type(current) != CMARK_NODE_LIST {
                 let text = plainText(of: current)
                 if !text.isEmpty { parts.append(text) }
+            } else {
+                var inner = cmark_node_first_child(current)
+                while let nestedItem = inner {
+                    if typeString(nestedItem) == "tasklist" {
+                        nested.append((Int(cmark_node_get_start_line(nestedItem)), Int(cmark_node_get_start_column(nestedItem)),
+                                       plainText(of: nestedItem)))
+                    }
+                    inner = cmark_node_next(nestedItem)
+                }
             }
             child = cmark_node_next(current)
         }
@@ -288,7 +306,8 @@ public enum Markdown {
             isTask: isTask,
             checked: isTask && cmark_gfm_extensions_get_tasklist_item_checked(item),
             line: Int(cmark_node_get_start_line(item)),
-            byteColumn: Int(cmark_node_get_start_column(item)))
+            byteColumn: Int(cmark_node_get_start_column(item)),
+            nestedTasks: nested)
     }
 
     /// The text of a subtree with markup dropped, walked with cmark's iterator (no recursion).

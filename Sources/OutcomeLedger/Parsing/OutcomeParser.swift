@@ -34,6 +34,7 @@ public enum OutcomeParser {
         switch YAMLReader.read(split.yaml, startLine: split.yamlStartLine, source: source) {
         case .failure(let problem):
             diagnostics.append(FrontMatterSyntax.problem(problem))
+            outcome.frontMatterIsBroken = true
         case .success(let root):
             var reader = FrontMatterReader(outcome: outcome, file: file)
             reader.read(root)
@@ -65,6 +66,8 @@ public enum OutcomeParser {
         }
         outcome.done = section(config.doneHeading, in: outline, locate: location)
         outcome.how = section(config.howHeading, in: outline, locate: location)
+        if outcome.done == nil { outcome.doneNearMiss = NearMissHeading.find(config.doneHeading, in: outcome.body) }
+        if outcome.how == nil { outcome.howNearMiss = NearMissHeading.find(config.howHeading, in: outcome.body) }
     }
 
     /// The section under the first heading with this text (any level, any case), up to
@@ -82,6 +85,9 @@ public enum OutcomeParser {
                     current.section.items += items.map {
                         DoneItem(text: $0.text, checked: $0.checked, location: locate($0.line, $0.byteColumn))
                     }
+                    current.section.nestedTasks += items.flatMap(\.nestedTasks).map {
+                        Located($0.text, at: locate($0.line, $0.byteColumn))
+                    }
                 }
                 found = current
             } else if case .heading(let level, let text, let line, let column) = block,
@@ -98,6 +104,8 @@ private struct FrontMatterReader {
     var outcome: Outcome
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Every key written, so a typo can say which required key it leaves missing.
+    var presentKeys: Set<String> = []
 
     init(outcome: Outcome, file: String) {
         self.outcome = outcome
@@ -119,6 +127,7 @@ private struct FrontMatterReader {
         }
         outcome.hasFrontMatter = true
         var seen: Set<String> = []
+        presentKeys = Set(entries.compactMap(\.key.scalar))
         for entry in entries {
             guard let key = entry.key.scalar else {
                 diagnostics.append(FrontMatterType.diagnostic("front-matter keys must be plain words", at: entry.key.location))
@@ -127,7 +136,10 @@ private struct FrontMatterReader {
             seen.insert(key)
             read(key: key, entry.value, keyLocation: entry.key.location)
         }
+        // A required key whose misspelling is in the file is reported once, at the typo.
+        let typos = seen.filter { !OutcomeParser.knownKeys.contains($0) && !$0.hasPrefix("x-") }
         for key in OutcomeParser.requiredKeys where !seen.contains(key) {
+            guard !typos.contains(where: { Suggestions.nearest(to: $0, in: OutcomeParser.knownKeys) == key }) else { continue }
             diagnostics.append(MissingKey.missing(key, file: file))
         }
     }
@@ -173,7 +185,8 @@ private struct FrontMatterReader {
             if key.hasPrefix("x-") {
                 outcome.extra[key] = value
             } else {
-                diagnostics.append(UnknownKey.unknown(key, known: OutcomeParser.knownKeys, at: keyLocation))
+                diagnostics.append(UnknownKey.unknown(key, known: OutcomeParser.knownKeys, at: keyLocation,
+                                                      missing: OutcomeParser.requiredKeys.filter { !presentKeys.contains($0) }))
             }
         }
     }
@@ -191,7 +204,10 @@ private struct FrontMatterReader {
     private mutating func date(_ node: YAMLNode, key: String) -> Located<CalendarDate>? {
         guard let text = text(node, key: key) else { return nil }
         guard let date = CalendarDate(text.value) else {
-            diagnostics.append(FrontMatterType.notADate(text.value, key: key, at: text.location))
+            diagnostics.append(CalendarDate.nonexistent(text.value).map {
+                FrontMatterType.diagnostic("`\(key)` is `\(text.value)`, a date that does not exist: \($0)", at: text.location,
+                                           hint: "correct the day or the month")
+            } ?? FrontMatterType.notADate(text.value, key: key, at: text.location))
             return nil
         }
         return Located(date, at: text.location)
@@ -215,9 +231,11 @@ private struct FrontMatterReader {
         return value
     }
 
+    /// A list; a single value is a list of one (`depends_on: billing`).
     private mutating func list(_ node: YAMLNode, key: String) -> [Located<String>]? {
         guard case .sequence(let items) = node.kind else {
             if node.isNull { return [] }
+            if let scalar = node.scalar, key != "pod" { return [Located(scalar, at: node.location)] }
             diagnostics.append(FrontMatterType.notAList(key: key, found: node))
             return nil
         }

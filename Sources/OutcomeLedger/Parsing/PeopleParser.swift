@@ -2,9 +2,18 @@
 public enum PeopleParser {
     public static let knownKeys = ["name", "email", "url"]
 
-    public static func parse(_ source: SourceText) -> ([Person], [Diagnostic]) {
+    /// Nil people when the file is not a mapping: then the roster is unknown, and handles
+    /// are not checked against it (one error, not one per pod member).
+    public static func parse(_ source: SourceText) -> ([Person]?, [Diagnostic]) {
         var values = ConfigValues()
-        guard let entries = values.rootMapping(of: source) else { return ([], values.diagnostics) }
+        guard let entries = values.rootMapping(of: source) else {
+            let diagnostics = values.diagnostics.map { diagnostic -> Diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.hint = diagnostic.hint ?? "map each handle to its details, e.g. `ana: {name: Ana Sousa}`; until then handles are not checked against it"
+                return diagnostic
+            }
+            return (nil, diagnostics)
+        }
         var people: [Person] = []
         var seen: [String: String] = [:]
         for entry in entries {

@@ -197,6 +197,9 @@ public enum YAMLReader {
                 if problem.hasPrefix("Maximum nesting level") {
                     return Problem(message: "the YAML is nested more than 1,000 levels deep", location: location)
                 }
+                if let clearer = YAMLErrorExplainer.explain(problem, at: location, source: source, firstLine: startLine) {
+                    return clearer
+                }
                 return Problem(message: "invalid YAML: \(problem)", location: location,
                                hint: Self.tabHint(source.line(location.line)))
             case YAML_READER_ERROR:

@@ -44,12 +44,27 @@ public struct HumanReporter: Reporter {
         if let source = diagnostic.sourceLine {
             lines.append(paint("\(String(repeating: " ", count: gutter.count - number.count))\(number) |", .dim)
                          + " " + source)
-            lines.append(paint("\(gutter) |", .dim) + " " + paint(caretPrefix(source, column: location.column) + "^", .caret))
+            lines.append(paint("\(gutter) |", .dim) + " "
+                         + paint(caretPrefix(source, column: location.column) + carets(source, column: location.column), .caret))
         }
         if let hint = diagnostic.hint {
             lines.append(paint("\(gutter) =", .dim) + " " + paint("help:", .help) + " " + hint)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One `^` under each character of the token at the column: a word or value up to the
+    /// next space or YAML punctuation, or a whole markdown link `[…](…)` or image.
+    func carets(_ source: String, column: Int) -> String {
+        let scalars = Array(source.unicodeScalars.dropFirst(max(0, column - 1)))
+        guard let first = scalars.first else { return "^" }
+        if first == "[" || (first == "!" && scalars.dropFirst().first == "["),
+           let close = scalars.firstIndex(of: ")"), scalars[..<close].contains("]") {
+            return String(repeating: "^", count: close + 1)
+        }
+        let stops: Set<Unicode.Scalar> = [" ", "\t", ",", "[", "]", "{", "}", ":", "`"]
+        let length = scalars.prefix { !stops.contains($0) }.count
+        return String(repeating: "^", count: max(1, length))
     }
 
     /// Spaces up to the column, keeping tabs so the caret lines up with the source.

@@ -10,7 +10,7 @@ public enum FrontMatterType: Rule {
                  at: "outcomes/example.md:7:9"),
         .outcome(RuleExample.standardFrontMatter + "\nreview_by: 2027-02-30", triggers: true,
                  at: "outcomes/example.md:8:12"),
-        .outcome(RuleExample.standardFrontMatter + "\ndepends_on: grow-artists", triggers: true),
+        .outcome(RuleExample.standardFrontMatter + "\ndepends_on: {grow-artists: yes}", triggers: true),
         .outcome(RuleExample.standardFrontMatter + "\ntags: [retention, [nested]]", triggers: true),
         .outcome("title: [Grow, artists]\nowner: ana\npod: {ana: [builder, communicator], li: operator}",
                  triggers: true, at: "outcomes/example.md:2:8"),

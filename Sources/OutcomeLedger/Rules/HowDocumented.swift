@@ -20,6 +20,12 @@ public enum HowDocumented: LedgerRule {
             let status = outcome.effectiveStatus
             guard status == .active || status == .achieved else { return nil }
             guard let how = outcome.how else {
+                if let nearMiss = outcome.howNearMiss {
+                    var found = DoneDefinition.nearMiss(nearMiss, heading: heading, in: outcome)
+                    found.rule = name
+                    found.severity = defaultSeverity
+                    return found
+                }
                 return diagnostic("\(status.rawValue) outcome has no \"\(heading)\" section", at: .start(of: outcome.file),
                                   hint: "add `## \(heading)` describing the approach")
             }

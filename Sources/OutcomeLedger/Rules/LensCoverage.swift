@@ -16,8 +16,12 @@ public enum LensCoverage: LedgerRule {
         let lenses = context.ledger.config.lenses
         return context.livingOutcomes.compactMap { outcome in
             guard let pod = outcome.pod, !pod.isEmpty, let location = outcome.podLocation else { return nil }
-            let covered = Set(pod.flatMap(\.lenses).map(\.value))
-            let missing = lenses.filter { !covered.contains($0) }
+            let written = pod.flatMap(\.lenses).map(\.value)
+            let covered = Set(written)
+            // A misspelt lens (`comunicator`) is reported by unknown-lens, at the typo: the
+            // lens it was meant to be is not reported missing as well.
+            let meant = Set(written.filter { !lenses.contains($0) }.compactMap { Suggestions.nearest(to: $0, in: lenses) })
+            let missing = lenses.filter { !covered.contains($0) && !meant.contains($0) }
             guard !missing.isEmpty else { return nil }
             let names = missing.map { "`\($0)`" }.joined(separator: ", ")
             let noun = missing.count == 1 ? "lens" : "lenses"

@@ -50,6 +50,15 @@ public struct RuleContext: Sendable {
     public var livingParsedOutcomes: [Outcome] {
         livingOutcomes.filter(\.bodyIsParsed)
     }
+
+    /// The outcomes whose done-definition is checked: the living ones, and those whose
+    /// front matter did not parse (their status is unknown, their body is not).
+    public var doneCheckedOutcomes: [Outcome] {
+        ledger.outcomes.filter {
+            $0.bodyIsParsed && ($0.hasFrontMatter ? $0.effectiveStatus != .dropped
+                : $0.frontMatterIsBroken && !$0.body.allSatisfy(\.isWhitespace))
+        }
+    }
 }
 
 /// A rule run over the resolved ledger by the validation stage.

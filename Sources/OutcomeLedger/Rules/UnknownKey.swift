@@ -10,8 +10,14 @@ public enum UnknownKey: Rule {
         .outcome(RuleExample.standardFrontMatter + "\nx-budget: 40k", triggers: false),
     ]
 
-    static func unknown(_ key: String, known: [String], at location: SourceLocation) -> Diagnostic {
-        diagnostic("unknown key `\(key)`", at: location,
-                   hint: Suggestions.didYouMean(key, in: known) ?? "keep your own data under a key starting with `x-`")
+    /// A typo of a required key that is missing says so: the missing key is not reported
+    /// again on its own.
+    static func unknown(_ key: String, known: [String], at location: SourceLocation, missing: [String] = []) -> Diagnostic {
+        if let meant = Suggestions.nearest(to: key, in: known), missing.contains(meant) {
+            return diagnostic("unknown key `\(key)`, and the front matter has no `\(meant)`", at: location,
+                              hint: "did you mean `\(meant)`? write `\(meant):`")
+        }
+        return diagnostic("unknown key `\(key)`", at: location,
+                          hint: Suggestions.didYouMean(key, in: known) ?? "keep your own data under a key starting with `x-`")
     }
 }

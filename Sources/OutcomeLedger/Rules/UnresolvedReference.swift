@@ -22,9 +22,19 @@ public enum UnresolvedReference: LedgerRule {
             for (key, reference) in references where context.ledger.indexByID[reference.value] == nil {
                 diagnostics.append(diagnostic(
                     "`\(key)` names `\(reference.value)`, but no outcome has that id", at: reference.location,
-                    hint: Suggestions.didYouMean(reference.value, in: ids)))
+                    hint: Self.hint(for: reference.value, ids: ids, index: context.ledger.indexByID)))
             }
         }
         return diagnostics
+    }
+
+    /// Ids are file names without `.md` and folders: `billing.md` and `money/billing`
+    /// name `billing`.
+    static func hint(for reference: String, ids: [String], index: [String: Int]) -> String? {
+        var bare = reference
+        if bare.lowercased().hasSuffix(".md") { bare = String(bare.dropLast(3)) }
+        if let last = bare.split(separator: "/").last { bare = String(last) }
+        if bare != reference, index[bare] != nil { return "ids are file names without `.md` and folders: write `\(bare)`" }
+        return Suggestions.didYouMean(reference, in: ids)
     }
 }

@@ -47,9 +47,11 @@ public enum EditorSchemas {
             "start": (date, "When the pod started on it (YYYY-MM-DD)."),
             "due": (date, "The date it should be achieved by (YYYY-MM-DD)."),
             "parent": (reference, "The id of the outcome this one rolls up to."),
-            "depends_on": (.object([("type", .string("array")), ("items", reference)]), "Ids of the outcomes this one depends on."),
+            "depends_on": (.object([("anyOf", .array([.object([("type", .string("array")), ("items", reference)]), reference]))]),
+                           "Ids of the outcomes this one depends on; a single id needs no brackets."),
             "review_by": (date, "When the owner next reviews the outcome (YYYY-MM-DD)."),
-            "tags": (.object([("type", .string("array")), ("items", text)]), "Free-form tags."),
+            "tags": (.object([("anyOf", .array([.object([("type", .string("array")), ("items", text)]), text]))]),
+                     "Free-form tags; a single tag needs no brackets."),
         ]
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),

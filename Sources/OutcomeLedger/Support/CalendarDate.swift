@@ -19,6 +19,24 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
         self.day = day
     }
 
+    /// Why text written as `YYYY-MM-DD` names no day ("February 2027 has 28 days"), or
+    /// nil when it is not written that way or is a real date.
+    public static func nonexistent(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        let days = days(inMonth: month, year: year)
+        guard day >= 1, day <= days else {
+            return day == 0 ? "there is no day 0" : "\(monthNames[month - 1]) \(year) has \(days) days"
+        }
+        return nil
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December"]
+
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)

@@ -1,0 +1,65 @@
+/// When a body has no "Done when" (or "How") heading, finds what the author most likely
+/// meant as one — `## Done when:`, `**Done when**`, `### Done When`, `## Definition of done`
+/// — or the heading swallowed by a code block that was never closed, so the diagnostic can
+/// point at it instead of at line 1.
+public struct NearMissHeading: Sendable, Equatable {
+    /// The line as written, trimmed.
+    public var written: String
+    /// Line in the body (1-based) and column (in characters, 1-based).
+    public var line: Int
+    public var column: Int
+    /// The body line where a fenced code block holding the heading opened and never closed.
+    public var unclosedFenceLine: Int?
+
+    /// Other names people give the sections.
+    static let synonyms: [String: [String]] = [
+        "done when": ["definition of done", "done criteria", "acceptance criteria", "success criteria", "done"],
+        "how": ["approach", "how we get there", "plan"],
+    ]
+
+    public static func find(_ title: String, in body: Substring) -> NearMissHeading? {
+        let wanted = normalized(title)
+        let accepted = [wanted] + (synonyms[wanted] ?? [])
+        var fence: (marker: Character, length: Int, line: Int)?
+        var inFence: [NearMissHeading] = []
+        var lineNumber = 0
+        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let indent = line.prefix { $0 == " " }.count
+            let trimmed = line.dropFirst(indent)
+            if indent <= 3, let first = trimmed.first, first == "`" || first == "~" {
+                let length = trimmed.prefix { $0 == first }.count
+                if length >= 3 {
+                    if let open = fence {
+                        if first == open.marker, length >= open.length, trimmed.dropFirst(length).allSatisfy(\.isWhitespace) {
+                            fence = nil
+                            inFence = []
+                        }
+                    } else {
+                        fence = (first, length, lineNumber)
+                    }
+                    continue
+                }
+            }
+            guard accepted.contains(normalized(String(trimmed))) else { continue }
+            let found = NearMissHeading(written: trimmed.trimmingCharacters(in: .whitespaces), line: lineNumber,
+                                        column: indent + 1, unclosedFenceLine: fence?.line)
+            if fence == nil { return found }
+            inFence.append(found)
+        }
+        // A heading inside a block that is still open at the end: the block swallowed it.
+        return fence == nil ? nil : inFence.first
+    }
+
+    /// Lower case, without heading marks, emphasis, a trailing colon or outer spaces.
+    static func normalized(_ text: String) -> String {
+        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+        while text.first == "#" { text = text.dropFirst() }
+        text = Substring(text.trimmingCharacters(in: .whitespaces))
+        while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
+        while let last = text.last, last == "*" || last == "_" || last == ":" || last == " " { text = text.dropLast() }
+        while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
+        return text.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}
