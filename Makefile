@@ -55,7 +55,9 @@ build: deps
 site: build
 	@bin="$$($(SWIFT) build -c release --show-bin-path)/outcomes"; \
 	"$$bin" build "$(EXAMPLE)" --no-history || exit $$?; \
-	echo; echo "The site is at $$(cd "$(EXAMPLE)/_site" && pwd)/index.html"
+	echo; echo "The site is at $$(cd "$(EXAMPLE)/_site" && pwd)/index.html"; \
+	echo "The outcomes binary is $$bin"; \
+	echo "Put it on your PATH with:  sudo make install   (or: export PATH=\"$$(dirname "$$bin"):\$$PATH\")"
 
 test: test-deps
 	$(SWIFT) test

@@ -17,8 +17,8 @@ struct CheckCommand: ParsableCommand {
         valueName: "format"))
     var format: [String] = []
 
-    @Option(help: ArgumentHelp(
-        "Write the report of the --format before it to this file; the human report then still goes to the terminal.",
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Write the report of the --format before it to this file (without one, the format is told by the file's extension: .json, .sarif, .xml); the human report then still goes to the terminal.",
         valueName: "file"))
     var output: [String] = []
 
@@ -106,11 +106,11 @@ struct ReportDestination: Equatable {
         while index < arguments.endIndex, arguments[index] != "--" {
             if let format = value("--format") {
                 plan.append(ReportDestination(format: format))
-            } else if let file = value("--output") {
+            } else if let file = value("--output") ?? value("-o") {
                 if let last = plan.indices.last, plan[last].file == nil {
                     plan[last].file = file
                 } else {
-                    plan.append(ReportDestination(format: HumanReporter.identifier, file: file))
+                    plan.append(ReportDestination(format: formatFor(file), file: file))
                 }
             }
             index += 1
@@ -119,6 +119,16 @@ struct ReportDestination: Equatable {
             plan.append(ReportDestination(format: HumanReporter.identifier))
         }
         return plan
+    }
+
+    /// The format a report file without its own `--format` is written in, by extension:
+    /// never the terminal report into a `.json` file.
+    static func formatFor(_ file: String) -> String {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".sarif") || lower.hasSuffix(".sarif.json") { return SARIFReporter.identifier }
+        if lower.hasSuffix(".json") { return JSONReporter.identifier }
+        if lower.hasSuffix(".xml") { return JUnitReporter.identifier }
+        return HumanReporter.identifier
     }
 }
 

@@ -32,6 +32,11 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
+            Terminal.standardError("outcomes: \(root.path) is a file, not a folder: give `init` a folder to create the ledger in")
+            throw ExitCode(2)
+        }
         let title = root.lastPathComponent.isEmpty || root.path == "/" ? "Outcomes" : root.lastPathComponent
         var files = LedgerScaffold.files(title: title, today: CalendarDate.today())
         if ci == .github { files += CIWorkflows.github(action: action) }
@@ -57,10 +62,10 @@ struct InitCommand: ParsableCommand {
             Created a ledger in \(root.path):
             \(written)
 
-            Next: edit people.yml and the example outcome, add outcomes with
+            Next: \(directory == "." ? "" : "go to the ledger with\n  cd \(Self.shellQuoted(directory))\nthen ")edit people.yml and the example outcome, add outcomes with
               outcomes new "A result worth reaching" --owner you --pod you,teammate
             and preview the site with
-              outcomes serve \(directory == "." ? "" : directory)
+              outcomes serve
 
             """)
     }
@@ -80,4 +85,10 @@ struct InitCommand: ParsableCommand {
     }
 
     static let besideSitePattern = "._site.outcomes-*/"
+
+    /// A path as a shell reads it: quoted when it holds anything but plain characters.
+    static func shellQuoted(_ path: String) -> String {
+        path.allSatisfy({ $0.isLetter || $0.isNumber || "-_./~".contains($0) }) ? path
+            : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }

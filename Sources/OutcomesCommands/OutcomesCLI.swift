@@ -17,6 +17,10 @@ public struct OutcomesCLI: ParsableCommand {
 
     /// Runs the command line and returns the process's exit code.
     public static func run(arguments: [String]) -> Int32 {
+        if let problem = unknownCommand(in: arguments) {
+            Terminal.standardError(problem)
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             try CommandArguments.$current.withValue(arguments) { try command.run() }
@@ -33,6 +37,27 @@ public struct OutcomesCLI: ParsableCommand {
             Terminal.standardError(message)
             return 2
         }
+    }
+}
+
+extension OutcomesCLI {
+    static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// A first word that names no command (`outcomes chek`), or `help` followed by one: the
+    /// error, with the command it most likely meant.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        var word = first
+        if first == "help" {
+            guard arguments.count > 1, !arguments[1].hasPrefix("-") else { return nil }
+            word = arguments[1]
+        }
+        guard !commandNames.contains(word) else { return nil }
+        let names = commandNames.filter { $0 != "help" }
+        let hint = Suggestions.didYouMean(word, in: names).map { "; \($0)" } ?? ""
+        return "outcomes: unknown command `\(word)`\(hint)\nThe commands are \(names.map { "`\($0)`" }.joined(separator: ", ")); `outcomes --help` describes them."
     }
 }
 

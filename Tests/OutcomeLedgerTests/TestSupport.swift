@@ -15,13 +15,28 @@ enum TestSupport {
     /// The fixed date the tests judge review dates by.
     static let today = CalendarDate("2026-11-21")!
 
-    /// A fresh, empty folder that is removed when the process ends (tests share nothing).
+    /// A fresh, empty folder (tests share nothing), inside one folder per test process
+    /// that is removed when the process ends, whether the tests passed or failed.
     static func temporaryFolder() -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("outcomes-tests-\(UUID().uuidString)")
+        let folder = testsFolder.appendingPathComponent(UUID().uuidString)
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    static let testsFolder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        atexit {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-tests-\(getpid())").path
+            // Sites made by tests may hold read-only files; make everything removable first.
+            _ = try? FileManager.default.subpathsOfDirectory(atPath: path).forEach {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path + "/" + $0)
+            }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        return folder
+    }()
 
     /// Writes a ledger from path → text (an `outcomes/` folder always exists).
     static func ledger(_ files: [String: String]) -> URL {

@@ -10,7 +10,7 @@ public enum LedgerRootError: Error, Equatable, CustomStringConvertible {
         case .missing(let root): return "no such folder: \(root)"
         case .notADirectory(let root): return "not a folder: \(root)"
         case .noOutcomesFolder(let root, let folder):
-            return "\(root) is not a ledger: it has no `\(folder)/` folder (and no ledger.yml naming another)"
+            return "\(root) is not a ledger: it has no `\(folder)/` folder (and no ledger.yml naming another); `outcomes init \(root)` starts one"
         }
     }
 }
