@@ -24,6 +24,18 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The id of the outcome this one rolls up to.")
     var parent: String?
 
+    @Option(help: ArgumentHelp("Ids of outcomes this one depends on, comma-separated.", valueName: "ids"))
+    var dependsOn: String?
+
+    @Option(help: "proposed (the default), active, achieved or dropped.")
+    var status: String?
+
+    @Option(help: ArgumentHelp("When it should be achieved (YYYY-MM-DD).", valueName: "date"))
+    var due: String?
+
+    @Option(help: "The outcome's id, and the file's name (default: made from the title).")
+    var id: String?
+
     @Option(help: "A subfolder of the outcomes folder to put the file in.")
     var dir: String?
 
@@ -47,7 +59,17 @@ struct NewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let config = before.ledger.config
-        let id = OutcomeScaffold.uniqueID(for: title, taken: Set(before.ledger.outcomes.map { $0.id.value.lowercased() }))
+        let members = (pod ?? "").split(separator: ",").map { OutcomeScaffold.Member(parsing: String($0).trimmingCharacters(in: .whitespaces)) }
+        let request = OutcomeScaffold.Request(
+            title: title, owner: owner, pod: members, parent: parent,
+            dependsOn: (dependsOn ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+            status: status, due: due, id: id)
+        let problems = OutcomeScaffold.problems(request, ledger: before.ledger)
+        guard problems.isEmpty else {
+            Terminal.standardError("outcomes: not writing the outcome:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        let id = self.id ?? OutcomeScaffold.uniqueID(for: title, taken: Set(before.ledger.outcomes.map { $0.id.value.lowercased() }))
         let folder = [config.outcomesFolder, dir].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
         let path = (folder.isEmpty ? "" : folder + "/") + id + ".md"
         let url = URL(fileURLWithPath: root).appendingPathComponent(path)
@@ -55,8 +77,10 @@ struct NewCommand: ParsableCommand {
             Terminal.standardError("outcomes: not overwriting \(path)")
             throw ExitCode(2)
         }
-        let members = (pod ?? "").split(separator: ",").map { OutcomeScaffold.Member(parsing: String($0).trimmingCharacters(in: .whitespaces)) }
-        let text = OutcomeScaffold.text(title: title, owner: owner, pod: members, parent: parent, config: config)
+        // An explicit id is written in the file only when the file name cannot carry it.
+        var written = request
+        written.id = nil
+        let text = OutcomeScaffold.text(written, config: config)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
