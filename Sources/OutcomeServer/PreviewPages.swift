@@ -38,13 +38,31 @@ enum PreviewPages {
         return page
     }
 
+    /// Text escaped for HTML, with `code` in backticks shown as code.
+    static func codeSpans(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map { HTMLText.escape(String($0)) }
+        guard parts.count >= 3 else { return HTMLText.escape(text) }
+        var html = ""
+        for (index, part) in parts.enumerated() {
+            // An odd count of backticks leaves the last one as written.
+            if index % 2 == 1 && index < parts.count - (parts.count % 2 == 0 ? 1 : 0) {
+                html += "<code>\(part)</code>"
+            } else {
+                html += (index % 2 == 1 ? "`" : "") + part
+            }
+        }
+        return html
+    }
+
     /// Shown for every page while the ledger has errors, instead of a stale site.
     static func errors(_ diagnostics: [Diagnostic], summary: String) -> String {
         let rows = diagnostics.map { diagnostic in
             let location = diagnostic.location
+            // The kind is a word and a shape, not only a colour.
+            let kind = diagnostic.severity == .error ? "<strong class=\"error\">■ error</strong>" : "<strong class=\"warning\">▲ warning</strong>"
             return "<li><code>\(HTMLText.escape("\(location.file):\(location.line):\(location.column)"))</code> "
-                + "<strong>\(diagnostic.severity.rawValue)</strong> \(HTMLText.escape(diagnostic.message)) "
-                + "<code>[\(HTMLText.escape(diagnostic.rule))]</code></li>"
+                + "\(kind) \(codeSpans(diagnostic.message)) <code>[\(HTMLText.escape(diagnostic.rule))]</code>"
+                + (diagnostic.hint.map { "<br><span class=\"help\">help: \(codeSpans($0))</span>" } ?? "") + "</li>"
         }.joined(separator: "\n")
         return withLiveReload("""
             <!DOCTYPE html>
@@ -56,8 +74,9 @@ enum PreviewPages {
             <title>The ledger has errors</title>
             <style>
             body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-            li { margin: .5rem 0; } code { font-size: .9em; } strong { color: #a40e26; }
-            @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } strong { color: #ff9492; } }
+            li { margin: .5rem 0; } code { font-size: .9em; } .error { color: #a40e26; } .warning { color: #7d4e00; }
+            .help { color: #57606a; }
+            @media (prefers-color-scheme: dark) { body { background: #0d1117; color: #e6edf3; } .error { color: #ff9492; } .warning { color: #e3b341; } .help { color: #9198a1; } }
             </style>
             </head>
             <body>

@@ -124,6 +124,7 @@ public struct PreviewServer: Sendable {
                 await state.succeed()
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
                 let warnings = compilation.warningCount
+                if warnings > 0 { log(reporter.report(compilation)) }
                 log("Built \(site.entries.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
                     + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             } catch {

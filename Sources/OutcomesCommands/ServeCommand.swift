@@ -33,6 +33,10 @@ struct ServeCommand: ParsableCommand {
             Terminal.standardError("outcomes: no such folder: \(ledger.root)")
             throw ExitCode(2)
         }
+        if let problem = LedgerCompiler.rootProblem(ledger.root) {
+            Terminal.standardError("outcomes: \(problem)")
+            throw ExitCode(2)
+        }
         let server = PreviewServer(
             options: .init(root: ledger.root, host: host, port: port, templates: templates, history: !noHistory),
             log: { Terminal.standardError($0) })

@@ -170,6 +170,27 @@ struct ServeTests {
         #expect(run.standardError.contains("already in use"))
     }
 
+    @Test func theErrorsPageShowsHelpCodeAndKindInWords() {
+        let diagnostics = [
+            Diagnostic(location: SourceLocation(file: "outcomes/a.md", line: 3, column: 1), severity: .error, rule: "unknown-key",
+                       message: "unknown key `ownr`", hint: "did you mean `owner`?"),
+            Diagnostic(location: SourceLocation(file: "outcomes/a.md", line: 9, column: 1), severity: .warning, rule: "done-measurable",
+                       message: "done item has nothing to measure it by: \"<b>x</b>\""),
+        ]
+        let page = PreviewPages.errors(diagnostics, summary: "1 error, 1 warning in 1 file")
+        #expect(page.contains("■ error</strong> unknown key <code>ownr</code>"))
+        #expect(page.contains("<span class=\"help\">help: did you mean <code>owner</code>?</span>"))
+        #expect(page.contains("▲ warning</strong> done item has nothing to measure it by: &quot;&lt;b&gt;x&lt;/b&gt;&quot;"))
+        #expect(!page.contains("<b>x</b>"))
+    }
+
+    @Test func aFolderThatIsNotALedgerExitsTwo() throws {
+        let folder = TestSupport.temporaryFolder()
+        let run = try TestSupport.run(["serve", folder.path, "--port", "0"], timeout: 10)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("is not a ledger"))
+    }
+
     @Test func requestPathsMapInsideTheSite() {
         #expect(SiteFiles.relativePath(forRequestPath: "/") == "index.html")
         #expect(SiteFiles.relativePath(forRequestPath: "/outcomes/x/") == "outcomes/x/index.html")

@@ -16,6 +16,22 @@ public enum LedgerCompiler {
         }
     }
 
+    /// Why a folder cannot be compiled at all, found without compiling it: for commands
+    /// that must refuse before they start (`serve`).
+    public static func rootProblem(_ root: String) -> LedgerRootError? {
+        let discovery: LedgerDiscovery
+        do { discovery = try LedgerDiscovery(root: root) } catch { return error }
+        var config = LedgerConfig()
+        if discovery.exists(LedgerConfig.fileName), case .success(let bytes) = discovery.read(LedgerConfig.fileName),
+           case .success(let text) = SourceText.decode(path: LedgerConfig.fileName, bytes: bytes) {
+            config = ConfigParser.parse(text, ruleNames: RuleRegistry.names).0
+        }
+        if discovery.outcomeFiles(in: config.outcomesFolder) == nil, config.outcomesFolderLocation == nil {
+            return .noOutcomesFolder(root: root, folder: config.outcomesFolder)
+        }
+        return nil
+    }
+
     public static func compile(root: String, options: Options) throws(LedgerRootError) -> Compilation {
         try compile(LedgerDiscovery(root: root), options: options)
     }
