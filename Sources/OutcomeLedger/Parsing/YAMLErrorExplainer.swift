@@ -51,12 +51,16 @@ enum YAMLErrorExplainer {
         }
         if message.contains("did not find expected key") {
             let current = lines.last!
-            if let entry = keyValue(current.text),
-               let sibling = lines.dropLast().last(where: { keyValue($0.text).map { $0.indent < entry.indent } ?? false }),
-               let before = keyValue(sibling.text) {
-                return .init(message: "`\(entry.key)` is indented more than the keys around it",
+            let earlier = lines.dropLast().compactMap { keyValue($0.text) }
+            if let entry = keyValue(current.text), let above = earlier.last {
+                if above.indent > entry.indent, let parent = earlier.last(where: { $0.indent < entry.indent }) {
+                    return .init(message: "`\(entry.key)` is indented between `\(parent.key)` and `\(above.key)`, so YAML cannot tell which it belongs with",
+                                 location: at(current.number, entry.indent + 1),
+                                 hint: "start `\(entry.key):` in the same column as `\(above.key):` to put it in `\(parent.key)`, or as `\(parent.key):`")
+                }
+                return .init(message: "`\(entry.key)` is indented more than `\(above.key)` above it",
                              location: at(current.number, entry.indent + 1),
-                             hint: "start `\(entry.key):` in the same column as `\(before.key):`")
+                             hint: "start `\(entry.key):` in the same column as `\(above.key):`")
             }
         }
         return nil
