@@ -8,36 +8,80 @@
 ///   the keyboard;
 /// - a link with no text shows its address, and a link around an image without alt text
 ///   is named by its address (`link-text` and `image-alt` warn about both).
+///
+/// One pass over the bytes: every page of a large site goes through here.
 enum AccessibleBody {
-    private static let replacements: [(String, String)] = [
+    private static let replacements: [([UInt8], [UInt8])] = [
         (#"<input type="checkbox" disabled="" />"#, #"<input type="checkbox" disabled="" aria-label="task not done" />"#),
         (#"<input type="checkbox" checked="" disabled="" />"#, #"<input type="checkbox" checked="" disabled="" aria-label="task done" />"#),
+        (#"<th style="text-align: left"></th>"#, #"<td class="align-left"></td>"#),
+        (#"<th style="text-align: center"></th>"#, #"<td class="align-center"></td>"#),
+        (#"<th style="text-align: right"></th>"#, #"<td class="align-right"></td>"#),
         (#" style="text-align: left""#, #" class="align-left""#),
         (#" style="text-align: center""#, #" class="align-center""#),
         (#" style="text-align: right""#, #" class="align-right""#),
         ("<th></th>", "<td></td>"),
-        (#"<th class="align-left"></th>"#, #"<td class="align-left"></td>"#),
-        (#"<th class="align-center"></th>"#, #"<td class="align-center"></td>"#),
-        (#"<th class="align-right"></th>"#, #"<td class="align-right"></td>"#),
         ("<pre>", #"<pre tabindex="0">"#),
         ("<table>", #"<div class="table-frame" tabindex="0"><table>"#),
         ("</table>", "</table></div>"),
-    ]
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    private static let linkStart = Array(#"<a href=""#.utf8)
+    private static let emptyLinkEnd = Array(#""></a>"#.utf8)
+    private static let imageStart = Array(#""><img src=""#.utf8)
+    private static let emptyAltEnd = Array(#"" alt="" /></a>"#.utf8)
 
     static func adjust(_ html: String) -> String {
-        guard html.contains("<") else { return html }
-        var result = html
-        for (from, to) in replacements where result.contains(from) {
-            result = result.replacingOccurrences(of: from, with: to)
-        }
-        if result.contains("\"></a>") {
-            result = result.replacing(/<a href="([^"]*)"><\/a>/) { "<a href=\"\($0.1)\">\($0.1)</a>" }
-        }
-        if result.contains(#"alt="" /></a>"#) {
-            result = result.replacing(/<a href="([^"]*)">(<img src="[^"]*" alt="" \/>)<\/a>/) {
-                "<a href=\"\($0.1)\" aria-label=\"\($0.1)\">\($0.2)</a>"
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
+        var index = 0
+        scanning: while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: " ") else {
+                output.append(byte)
+                index += 1
+                continue
             }
+            for (pattern, replacement) in replacements where matches(pattern, in: bytes, at: index) {
+                output += replacement
+                index += pattern.count
+                continue scanning
+            }
+            if matches(linkStart, in: bytes, at: index), let quote = firstIndex(of: UInt8(ascii: "\""), in: bytes, from: index + linkStart.count) {
+                let href = bytes[(index + linkStart.count)..<quote]
+                if matches(emptyLinkEnd, in: bytes, at: quote) {
+                    output += linkStart + href + Array(#"">"#.utf8) + href + Array("</a>".utf8)
+                    index = quote + emptyLinkEnd.count
+                    continue
+                }
+                if matches(imageStart, in: bytes, at: quote),
+                   let source = firstIndex(of: UInt8(ascii: "\""), in: bytes, from: quote + imageStart.count),
+                   matches(emptyAltEnd, in: bytes, at: source) {
+                    output += linkStart + href + Array(#"" aria-label=""#.utf8) + href
+                    output += bytes[quote..<(source + emptyAltEnd.count)]
+                    index = source + emptyAltEnd.count
+                    continue
+                }
+            }
+            output.append(byte)
+            index += 1
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private static func firstIndex(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 }
