@@ -79,12 +79,7 @@ public enum Markdown {
                 node = cmark_node_next(current)
             }
             var outline = MarkdownOutline(blocks: blocks)
-            let iterator = cmark_iter_new(document)
-            defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            forEachNode(in: document) { current in
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_HEADING:
                     outline.headings.append(MarkdownHeading(
