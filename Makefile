@@ -152,7 +152,8 @@ dist: deps
 	@set -e; stage="$(DIST_BUILD)/stage/$(DIST_NAME)"; rm -rf "$(DIST_BUILD)/stage"; mkdir -p "$$stage/licenses"; \
 	strip -o "$$stage/outcomes" "$$($(SWIFT) build -c release --scratch-path $(DIST_BUILD) --show-bin-path)/outcomes"; \
 	cp README.md "$$stage/"; \
-	cp /opt/swift/usr/share/swift/LICENSE.txt "$$stage/licenses/swift.txt" 2>/dev/null || cp "$$(dirname "$$(dirname "$$(command -v swift)")")/share/swift/LICENSE.txt" "$$stage/licenses/swift.txt"; \
+	cp "$$(dirname "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")")/share/swift/LICENSE.txt" "$$stage/licenses/swift.txt" \
+	  || { echo "make dist: the Swift toolchain's share/swift/LICENSE.txt was not found; it must ship with the binary" >&2; exit 1; }; \
 	cp /usr/share/doc/libcmark-gfm0.29.0.gfm.6/copyright "$$stage/licenses/libcmark-gfm.txt" 2>/dev/null || cp /usr/share/doc/libcmark-gfm*/copyright "$$stage/licenses/libcmark-gfm.txt"; \
 	for package in $(DIST_BUILD)/checkouts/*; do \
 	  for licence in "$$package"/LICENSE*; do [ -f "$$licence" ] && cp "$$licence" "$$stage/licenses/$$(basename "$$package").txt"; done; \

@@ -68,15 +68,18 @@ public enum BodyLinkResolver {
     /// The path (percent-decoded, query dropped; nil when there is none) and the fragment
     /// (percent-decoded) of a relative reference.
     static func split(_ destination: String) -> (path: String?, fragment: String?) {
+        func decoded(_ text: Substring) -> String {
+            text.contains("%") ? (String(text).removingPercentEncoding ?? String(text)) : String(text)
+        }
         var rest = Substring(destination)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding ?? String(rest[rest.index(after: hash)...])
+            fragment = decoded(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
         if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
         guard !rest.isEmpty else { return (nil, fragment) }
-        return (String(rest).removingPercentEncoding ?? String(rest), fragment)
+        return (decoded(rest), fragment)
     }
 
     /// The root-relative path a reference written in `file` names, or nil when it climbs

@@ -5,6 +5,21 @@
 public enum GitHubAnchors {
     /// The id of one heading's plain text, before repeats are numbered.
     public static func slug(_ text: String) -> String {
+        // Most headings are ASCII: one pass over the bytes.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    bytes.append(byte)
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var slug = ""
         for scalar in text.lowercased().unicodeScalars {
             let properties = scalar.properties
