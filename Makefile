@@ -67,7 +67,7 @@ test: test-deps
 # axe-core (WCAG 2.2 A/AA and best practice) and a reflow check at 320 px, in headless
 # Chromium, light and dark, over the music-app site and the broken example's site (built
 # with --keep-going: every hostile shape the examples hold, and the Problems page).
-accessibility:
+accessibility: build
 	@sites="$$(mktemp -d)"; trap 'rm -rf "$$sites"' EXIT; \
 	bin="$$($(SWIFT) build -c release --show-bin-path)/outcomes"; \
 	"$$bin" build $(EXAMPLE) --no-history --today 2026-11-21 --output "$$sites/music-app" >/dev/null && \
