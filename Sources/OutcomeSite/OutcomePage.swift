@@ -61,9 +61,11 @@ extension SitePages {
         if outcome.bodyIsParsed {
             let (body, title, doneHeading) = (String(outcome.body), outcome.title?.value, data.ledger.config.doneHeading)
             let links = linkURLs(of: outcome)
+            let headingIDs = outcome.anchors
             let linkInputs = links.keys.sorted().flatMap { [$0, links[$0]!] }
             details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading] + linkInputs) {
-                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading, links: links)
+                let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading, links: links,
+                                               headingIDs: headingIDs)
                 // The left-out `# title` keeps its id, so links to it still land on the page.
                 let titleTarget = rendered.titleAnchor.map { $0.isEmpty ? "" : "<span id=\"\(HTMLText.escape($0))\"></span>\n" } ?? ""
                 return titleTarget + AccessibleBody.adjust(SafeURL.removingDangerousLinks(from: HeadingAnchors.add(to: rendered)))

@@ -55,11 +55,12 @@ public struct MarkdownListItem: Sendable, Equatable {
     public var byteColumn: Int
     /// Task items (`- [ ]`) nested under this one, where they are: details by the
     /// format's rules, but usually meant as items of their own.
-    public var nestedTasks: [(line: Int, byteColumn: Int, text: String)] = []
+    public var nestedTasks: [NestedTask] = []
 
-    public static func == (lhs: MarkdownListItem, rhs: MarkdownListItem) -> Bool {
-        lhs.text == rhs.text && lhs.isTask == rhs.isTask && lhs.checked == rhs.checked && lhs.line == rhs.line
-            && lhs.byteColumn == rhs.byteColumn && lhs.nestedTasks.map(\.line) == rhs.nestedTasks.map(\.line)
+    public struct NestedTask: Sendable, Equatable {
+        public var line: Int
+        public var byteColumn: Int
+        public var text: String
     }
 }
 
@@ -118,17 +119,20 @@ public enum Markdown {
     ///
     /// A section headed `droppingListSection` is left out too when it holds nothing but
     /// lists: the page shows those items as its checklist already. Link and image
-    /// destinations found in `links` are replaced by the URL given there.
+    /// destinations found in `links` are replaced by the URL given there. `headingIDs`
+    /// are the ids the parsing stage already made for this text (`Outcome.anchors`); they
+    /// are made here only when not given.
     public static func render(
         _ markdown: String, droppingTitle title: String? = nil, droppingListSection section: String? = nil,
-        links: [String: String] = [:]
+        links: [String: String] = [:], headingIDs: [String]? = nil
     ) -> Rendered {
         withDocument(markdown) { document, parser in
             var headingNodes: [OpaquePointer] = []
             forEachNode(in: document) { node in
                 if cmark_node_get_type(node) == CMARK_NODE_HEADING { headingNodes.append(node) }
             }
-            let ids = GitHubAnchors.ids(for: headingNodes.map { plainText(of: $0) })
+            let ids = headingIDs.flatMap { $0.count == headingNodes.count ? $0 : nil }
+                ?? GitHubAnchors.ids(for: headingNodes.map { plainText(of: $0) })
             var titleAnchor: String?
             if let title, let first = cmark_node_first_child(document),
                cmark_node_get_type(first) == CMARK_NODE_HEADING, cmark_node_get_heading_level(first) == 1,
@@ -278,7 +282,7 @@ public enum Markdown {
     private static func listItem(_ item: OpaquePointer) -> MarkdownListItem {
         let isTask = typeString(item) == "tasklist"
         var parts: [String] = []
-        var nested: [(line: Int, byteColumn: Int, text: String)] = []
+        var nested: [MarkdownListItem.NestedTask] = []
         var child = cmark_node_first_child(item)
         while let current = child {
             if cmark_node_get_type(current) != CMARK_NODE_LIST {
@@ -288,8 +292,8 @@ public enum Markdown {
                 var inner = cmark_node_first_child(current)
                 while let nestedItem = inner {
                     if typeString(nestedItem) == "tasklist" {
-                        nested.append((Int(cmark_node_get_start_line(nestedItem)), Int(cmark_node_get_start_column(nestedItem)),
-                                       plainText(of: nestedItem)))
+                        nested.append(.init(line: Int(cmark_node_get_start_line(nestedItem)),
+                                            byteColumn: Int(cmark_node_get_start_column(nestedItem)), text: plainText(of: nestedItem)))
                     }
                     inner = cmark_node_next(nestedItem)
                 }

@@ -52,6 +52,21 @@ public struct NearMissHeading: Sendable, Equatable {
         return fence == nil ? nil : inFence.first
     }
 
+    /// What to tell the author, in file positions: the line meant as the heading, or the
+    /// code block that swallowed it.
+    public func explained(heading: String, in outcome: Outcome) -> (message: String, location: SourceLocation, hint: String) {
+        let fileLine = outcome.bodyStartLine + line - 1
+        if let fence = unclosedFenceLine {
+            let opened = outcome.bodyStartLine + fence - 1
+            return ("no \"\(heading)\" section: the heading on line \(fileLine) is inside a code block opened on line \(opened) that is never closed",
+                    SourceLocation(file: outcome.file, line: opened, column: 1),
+                    "close the code block with the same fence before line \(fileLine)")
+        }
+        return ("no \"\(heading)\" section: `\(written)` is not read as its heading",
+                SourceLocation(file: outcome.file, line: fileLine, column: column),
+                "write the heading exactly as `## \(heading)`")
+    }
+
     /// Lower case, without heading marks, emphasis, a trailing colon or outer spaces.
     static func normalized(_ text: String) -> String {
         var text = Substring(text.trimmingCharacters(in: .whitespaces))

@@ -12,25 +12,13 @@ public enum DoneDefinition: LedgerRule {
         .outcome(body: "### done WHEN\n* 500 artists upload a track\n\n## How\nInvite artists.", triggers: false),
     ]
 
-    /// The line meant as the heading, or the code block that swallowed it.
-    static func nearMiss(_ nearMiss: NearMissHeading, heading: String, in outcome: Outcome) -> Diagnostic {
-        let line = outcome.bodyStartLine + nearMiss.line - 1
-        if let fence = nearMiss.unclosedFenceLine {
-            let opened = outcome.bodyStartLine + fence - 1
-            return diagnostic("no \"\(heading)\" section: the heading on line \(line) is inside a code block opened on line \(opened) that is never closed",
-                              at: SourceLocation(file: outcome.file, line: opened, column: 1),
-                              hint: "close the code block with the same fence before line \(line)")
-        }
-        return diagnostic("no \"\(heading)\" section: `\(nearMiss.written)` is not read as its heading",
-                          at: SourceLocation(file: outcome.file, line: line, column: nearMiss.column),
-                          hint: "write the heading exactly as `## \(heading)`")
-    }
-
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         let heading = context.ledger.config.doneHeading
         return context.doneCheckedOutcomes.compactMap { outcome in
             guard let done = outcome.done else {
-                if let nearMiss = outcome.doneNearMiss { return Self.nearMiss(nearMiss, heading: heading, in: outcome) }
+                if let nearMiss = outcome.doneNearMiss?.explained(heading: heading, in: outcome) {
+                    return diagnostic(nearMiss.message, at: nearMiss.location, hint: nearMiss.hint)
+                }
                 return diagnostic("no \"\(heading)\" section", at: .start(of: outcome.file),
                                   hint: "add `## \(heading)` with a list of checkable results")
             }

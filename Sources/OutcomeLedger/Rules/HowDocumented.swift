@@ -20,11 +20,8 @@ public enum HowDocumented: LedgerRule {
             let status = outcome.effectiveStatus
             guard status == .active || status == .achieved else { return nil }
             guard let how = outcome.how else {
-                if let nearMiss = outcome.howNearMiss {
-                    var found = DoneDefinition.nearMiss(nearMiss, heading: heading, in: outcome)
-                    found.rule = name
-                    found.severity = defaultSeverity
-                    return found
+                if let nearMiss = outcome.howNearMiss?.explained(heading: heading, in: outcome) {
+                    return diagnostic(nearMiss.message, at: nearMiss.location, hint: nearMiss.hint)
                 }
                 return diagnostic("\(status.rawValue) outcome has no \"\(heading)\" section", at: .start(of: outcome.file),
                                   hint: "add `## \(heading)` describing the approach")

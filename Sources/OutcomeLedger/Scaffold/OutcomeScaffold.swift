@@ -108,28 +108,15 @@ public enum OutcomeScaffold {
         return problems
     }
 
+    /// The file `new` writes: what was asked for, and comments where the rest goes.
     public static func text(_ request: Request, config: LedgerConfig) -> String {
-        var text = text(title: request.title, owner: request.owner, pod: request.pod, parent: request.parent, config: config)
-        if let status = request.status { text = text.replacingOccurrences(of: "status: proposed\n", with: "status: \(status)\n") }
-        if let due = request.due { text = text.replacingOccurrences(of: "due:  # YYYY-MM-DD: when it should be achieved\n", with: "due: \(due)\n") }
-        var extra: [String] = []
-        if let id = request.id { extra.append("id: \(id)") }
-        if !request.dependsOn.isEmpty { extra.append("depends_on: [\(request.dependsOn.joined(separator: ", "))]") }
-        if !extra.isEmpty {
-            let closing = text.range(of: "\n---\n")!
-            text.replaceSubrange(closing, with: "\n" + extra.joined(separator: "\n") + "\n---\n")
-        }
-        return text
-    }
-
-    public static func text(
-        title: String, owner: String?, pod: [Member], parent: String?, config: LedgerConfig
-    ) -> String {
-        var members = pod
-        if let owner, !members.contains(where: { $0.handle == owner }) {
+        var members = request.pod
+        if let owner = request.owner, !members.contains(where: { $0.handle == owner }) {
             members.insert(Member(handle: owner), at: 0)
         }
-        var lines = ["---", "title: \(YAMLText.scalar(title))", "owner: \(owner ?? members.first?.handle ?? "")"]
+        var lines = ["---", "title: \(YAMLText.scalar(request.title))"]
+        if let id = request.id { lines.append("id: \(id)") }
+        lines.append("owner: \(request.owner ?? members.first?.handle ?? "")")
         if members.isEmpty {
             lines.append("pod:")
         } else {
@@ -138,9 +125,10 @@ public enum OutcomeScaffold {
                 lines.append("  \(member.handle): [\(member.lenses.joined(separator: ", "))]")
             }
         }
-        lines.append("status: proposed")
-        lines.append("due:  # YYYY-MM-DD: when it should be achieved")
-        if let parent { lines.append("parent: \(parent)") }
+        lines.append("status: \(request.status ?? OutcomeStatus.proposed.rawValue)")
+        lines.append(request.due.map { "due: \($0)" } ?? "due:  # YYYY-MM-DD: when it should be achieved")
+        if let parent = request.parent { lines.append("parent: \(parent)") }
+        if !request.dependsOn.isEmpty { lines.append("depends_on: [\(request.dependsOn.joined(separator: ", "))]") }
         lines += [
             "---", "",
             "## \(config.doneHeading)",

@@ -72,6 +72,13 @@ public enum EditorSchemas {
         let text: JSONValue = .object([("type", .string("string")), ("minLength", .int(1))])
         let count: JSONValue = .object([("type", .string("integer")), ("minimum", .int(1))])
         let defaults = LedgerConfig()
+        // A size: bytes, or a number with a unit, as ConfigValues.byteCount reads it.
+        func size(default value: String) -> JSONValue {
+            .object([
+                ("oneOf", .array([count, .object([("type", .string("string")), ("pattern", .string("^[0-9]+( (B|KB|KiB|MB|MiB))?$"))])])),
+                ("default", .string(value)),
+            ])
+        }
         let properties: [String: (JSONValue, String)] = [
             "title": (text, "The ledger's name, shown on the site."),
             "outcomes": (text.adding("default", .string(defaults.outcomesFolder)), "The folder of outcome files, inside the root."),
@@ -108,20 +115,8 @@ public enum EditorSchemas {
             "history_days": (count.adding("default", .int(defaults.historyDays)),
                              "How many days the dashboard's \"Changed in the last N days\" looks back."),
             "base_url": (text, "The address the site is published at, for canonical links."),
-            "max_file_size": (.object([
-                ("oneOf", .array([
-                    count,
-                    .object([("type", .string("string")), ("pattern", .string("^[0-9]+( (B|KB|KiB|MB|MiB))?$"))]),
-                ])),
-                ("default", .string("1 MiB")),
-            ]), "Outcome files larger than this (people.yml: 32 times this) are skipped with file-too-large: bytes, or a size such as 512 KiB."),
-            "max_asset_size": (.object([
-                ("oneOf", .array([
-                    count,
-                    .object([("type", .string("string")), ("pattern", .string("^[0-9]+( (B|KB|KiB|MB|MiB))?$"))]),
-                ])),
-                ("default", .string("10 MiB")),
-            ]), "Files a body links to (images, PDFs…) larger than this are not published, with broken-link: bytes, or a size such as 2 MiB."),
+            "max_file_size": (size(default: "1 MiB"), "Outcome files larger than this (people.yml: 32 times this) are skipped with file-too-large: bytes, or a size such as 512 KiB."),
+            "max_asset_size": (size(default: "10 MiB"), "Files a body links to (images, PDFs…) larger than this are not published, with broken-link: bytes, or a size such as 2 MiB."),
         ]
         return .object([
             ("$schema", .string("http://json-schema.org/draft-07/schema#")),
