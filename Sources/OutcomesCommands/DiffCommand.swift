@@ -91,14 +91,16 @@ struct DiffCommand: ParsableCommand {
         let repository = try await GitRepository.open(ledgerRoot: root)
         let baseRevision = base ?? "HEAD"
         let baseCommit = try await repository.commit(baseRevision)
-        let baseSnapshot = try await repository.snapshot(at: baseCommit)
-        let baseSide = try Self.revision(baseRevision, commit: baseCommit, snapshot: baseSnapshot, options)
         guard let head else {
+            let baseSnapshot = try await repository.snapshot(at: baseCommit)
+            let baseSide = try Self.revision(baseRevision, commit: baseCommit, snapshot: baseSnapshot, options)
             return (baseSide, try Self.folder(root, options, name: "the working tree"))
         }
         let headCommit = try await repository.commit(head)
-        let headSnapshot = try await repository.snapshot(at: headCommit, reusing: baseSnapshot)
-        return (baseSide, try Self.revision(head, commit: headCommit, snapshot: headSnapshot, options))
+        // Both trees are read at once, so a file that is the same on both sides is read once.
+        let snapshots = try await repository.snapshots(at: [baseCommit, headCommit])
+        return (try Self.revision(baseRevision, commit: baseCommit, snapshot: snapshots[0], options),
+                try Self.revision(head, commit: headCommit, snapshot: snapshots[1], options))
     }
 
     private static func folder(_ path: String, _ options: LedgerCompiler.Options, name: String? = nil) throws -> Side {

@@ -215,6 +215,21 @@ struct GitDiffTests {
         #expect(outcomes.allSatisfy { $0["kind"] as? String == "changed" })
     }
 
+    /// Past `objectsWorthTwoReaders` objects, two `git cat-file` processes share the reading:
+    /// every file must still arrive, or outcomes would show as removed and added.
+    @Test func aLargeLedgerReadByTwoGitProcessesLosesNoFile() throws {
+        let count = GitRepository.objectsWorthTwoReaders + 100
+        var files: [String: String] = [:]
+        for index in 0..<count { files["outcomes/o\(index).md"] = DiffTests.outcome(title: "Outcome number \(index)") }
+        let root = try TestSupport.repository(files)
+        try TestSupport.write(DiffTests.outcome(title: "Outcome number 7", status: "achieved"), to: "outcomes/o7.md", in: root)
+        try TestSupport.git(["commit", "-q", "-a", "-m", "achieved"], in: root, date: "2026-10-01T10:00:00Z")
+        let run = try Self.diff(["HEAD~1", "HEAD", "--format", "json"], in: root)
+        #expect(run.status == 0, "\(run.standardError)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect((document["summary"] as? String)?.hasPrefix("1 outcome changed (0 added, 0 removed, 1 changed);") == true)
+    }
+
     @Test func aLedgerAddedInThisChangeIsAllNew() throws {
         let root = TestSupport.temporaryFolder()
         try TestSupport.write("# README\n", to: "README.md", in: root)

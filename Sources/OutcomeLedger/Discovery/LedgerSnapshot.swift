@@ -14,12 +14,9 @@ public struct LedgerSnapshot: Sendable {
 
     /// Path relative to the ledger root → entry.
     public var entries: [String: Entry]
-    /// The contents read, by git object id, so a later revision reads only what changed.
-    public var objects: [String: [UInt8]]
 
-    public init(entries: [String: Entry], objects: [String: [UInt8]] = [:]) {
+    public init(entries: [String: Entry]) {
         self.entries = entries
-        self.objects = objects
     }
 
     func outcomeFiles(in folder: String) -> LedgerDiscovery.Found? {
@@ -66,27 +63,43 @@ public struct LedgerSnapshot: Sendable {
 extension GitRepository {
     /// The ledger as it is in a commit: every file under the ledger root, with the
     /// contents of the ones compiling reads (`ledger.yml`, `people.yml` and `*.md` files up
-    /// to `sizeLimit`). Two `git` processes, whatever the number of files; objects already
-    /// in `known` (an earlier revision's snapshot) are not read again.
-    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20,
-                         reusing known: LedgerSnapshot? = nil) async throws(GitError) -> LedgerSnapshot {
-        let files = try await self.files(at: commit)
+    /// to `sizeLimit`). A constant number of `git` processes, whatever the number of files.
+    public func snapshot(at commit: String, sizeLimit: Int = 32 << 20) async throws(GitError) -> LedgerSnapshot {
+        try await snapshots(at: [commit], sizeLimit: sizeLimit)[0]
+    }
+
+    /// The ledger in several commits at once: their trees are listed side by side and the
+    /// files of all of them read together, so a file that is the same in two commits is
+    /// read once.
+    public func snapshots(at commits: [String], sizeLimit: Int = 32 << 20) async throws(GitError) -> [LedgerSnapshot] {
+        var trees: [[TreeFile]] = []
+        if commits.count == 2 {
+            async let first = filesResult(at: commits[0])
+            let second = try await files(at: commits[1])
+            trees = [try await first.get(), second]
+        } else {
+            for commit in commits { trees.append(try await files(at: commit)) }
+        }
         func wanted(_ file: TreeFile) -> Bool {
             file.kind == .file && file.size <= sizeLimit
                 && (file.path.hasSuffix(".md") || file.path == LedgerConfig.fileName || file.path == LedgerConfig.peopleFileName)
         }
-        let objects = Set(files.filter(wanted).map(\.object))
-        let reused = known?.objects.filter { objects.contains($0.key) } ?? [:]
-        let contents = try await self.contents(of: objects.filter { reused[$0] == nil }.sorted())
-            .merging(reused) { read, _ in read }
-        var entries: [String: LedgerSnapshot.Entry] = [:]
-        for file in files {
-            switch file.kind {
-            case .file: entries[file.path] = contents[file.object].map { .file($0) } ?? .unread(size: file.size)
-            case .symbolicLink: entries[file.path] = .symbolicLink
-            case .other: entries[file.path] = .other
+        let contents = try await self.contents(of: trees.flatMap { $0.filter(wanted).map(\.object) })
+        return trees.map { files in
+            var entries: [String: LedgerSnapshot.Entry] = [:]
+            entries.reserveCapacity(files.count)
+            for file in files {
+                switch file.kind {
+                case .file: entries[file.path] = contents[file.object].map { .file($0) } ?? .unread(size: file.size)
+                case .symbolicLink: entries[file.path] = .symbolicLink
+                case .other: entries[file.path] = .other
+                }
             }
+            return LedgerSnapshot(entries: entries)
         }
-        return LedgerSnapshot(entries: entries, objects: contents)
+    }
+
+    private func filesResult(at commit: String) async -> Swift.Result<[TreeFile], GitError> {
+        do { return .success(try await files(at: commit)) } catch { return .failure(error) }
     }
 }

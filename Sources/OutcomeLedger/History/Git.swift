@@ -94,14 +94,33 @@ public struct GitRepository: Sendable {
         return files
     }
 
-    /// The contents of objects, by object id, read by one `git cat-file --batch`.
+    /// The contents of objects, by object id. Many objects are read by two
+    /// `git cat-file --batch` processes side by side, each with half of them: most of the
+    /// time goes to git inflating objects, which then uses two cores.
     public func contents(of objects: [String]) async throws(GitError) -> [String: [UInt8]] {
-        guard !objects.isEmpty else { return [:] }
         let unique = Array(Set(objects)).sorted()
-        let input = Array(unique.joined(separator: "\n").utf8) + [10]
-        let result = try await Self.run(["cat-file", "--batch"], in: top, input: input)
+        guard unique.count >= Self.objectsWorthTwoReaders else { return try await batch(unique) }
+        let middle = unique.count / 2
+        async let first = batchResult(Array(unique[..<middle]))
+        let second = try await batch(Array(unique[middle...]))
+        return try await first.get().merging(second) { one, _ in one }
+    }
+
+    /// Below this many objects, starting a second process costs more than it saves.
+    static let objectsWorthTwoReaders = 2_000
+
+    private func batchResult(_ objects: [String]) async -> Swift.Result<[String: [UInt8]], GitError> {
+        do { return .success(try await batch(objects)) } catch { return .failure(error) }
+    }
+
+    /// The contents of objects read by one `git cat-file --batch`.
+    private func batch(_ objects: [String]) async throws(GitError) -> [String: [UInt8]] {
+        guard !objects.isEmpty else { return [:] }
+        let input = Array(objects.joined(separator: "\n").utf8) + [10]
+        let result = try await Self.run(["cat-file", "--batch", "--buffer"], in: top, input: input)
         guard result.status == 0 else { throw .failed(command: "cat-file", message: Self.firstLine(result.error)) }
         var contents: [String: [UInt8]] = [:]
+        contents.reserveCapacity(objects.count)
         let output = result.output
         var index = output.startIndex
         while index < output.endIndex {
@@ -182,11 +201,13 @@ public struct GitRepository: Sendable {
             "GIT_LITERAL_PATHSPECS": "1", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_PAGER": "cat",
         ])
         let result: ExecutionResult<Void, BytesOutput, StringOutput<UTF8>>
+        // No output limit: with one, swift-subprocess reserves that much memory up front.
+        // What git prints here is bounded by the repository's own files.
         do {
             result = try await Subprocess.run(
                 .name("git"), arguments: Arguments(arguments), environment: environment,
                 workingDirectory: FilePath(directory), input: .array(input),
-                output: .bytes(limit: 1 << 34), error: .string(limit: 1 << 16))
+                output: .bytes(limit: .max), error: .string(limit: 1 << 16))
         } catch let error as SubprocessError where error.code == .init(.executableNotFound) {
             throw .gitMissing
         } catch {

@@ -53,66 +53,197 @@ public struct BodySection: Sendable, Equatable {
 
 /// An outcome as read from one file: every field optional, because a file with problems
 /// still takes part in the ledger (its id resolves) while its problems are reported.
+///
+/// Its fields live in one shared, copy-on-write box: rules, health signals and pages pass
+/// outcomes around by value, and a copy then costs one reference count rather than one per
+/// string and list it holds (which was a fifth of a `diff`).
 public struct Outcome: Sendable {
-    /// The path relative to the ledger root, `/`-separated.
-    public var file: String
-    public var id: Located<String>
-    /// Whether `id` was written in the front matter rather than taken from the file name.
-    public var hasExplicitID: Bool
-    public var title: Located<String>?
-    public var owner: Located<String>?
-    /// Nil when the pod is absent or not a mapping; the parser has reported that already.
-    public var pod: [PodMember]?
-    public var podLocation: SourceLocation?
-    public var status: Located<OutcomeStatus>?
-    public var parent: Located<String>?
-    public var dependsOn: [Located<String>]
-    /// When the owner next reviews it.
-    public var reviewBy: Located<CalendarDate>?
-    /// When the pod started on it.
-    public var start: Located<CalendarDate>?
-    /// The date it should be achieved by.
-    public var due: Located<CalendarDate>?
-    /// The owner's own call on how it is going, and why.
-    public var reportedHealth: Located<HealthLevel>?
-    public var healthNote: Located<String>?
-    public var tags: [Located<String>]
-    /// `x-` keys, kept as user data in their YAML form.
-    public var extra: [String: YAMLNode]
-    public var done: BodySection?
-    public var how: BodySection?
-    /// The markdown body, without the front matter.
-    public var body: Substring
-    /// The line of the file where the body starts (1-based).
-    public var bodyStartLine: Int
-    /// The GitHub-style id of every heading of the body, in document order.
-    public var anchors: [String] = []
-    /// True when the front matter is there but its YAML did not parse: the body is still
-    /// checked for its done-definition, so both problems show in one run.
-    public var frontMatterIsBroken = false
-    /// What was probably meant as the done or how heading, when there is none.
-    public var doneNearMiss: NearMissHeading?
-    public var howNearMiss: NearMissHeading?
-    /// The level (1–6) of every heading of the body, where it is written, in document order.
-    public var headingLevels: [Located<Int>] = []
-    /// Every link and image of the body, in document order.
-    public var links: [BodyLink] = []
-    /// False when the body was refused as too complex to parse: its sections are unknown.
-    public var bodyIsParsed: Bool = true
-    /// False when the front matter was missing or did not parse; rules about its content
-    /// then stay quiet, since the parser has already said what is wrong.
-    public var hasFrontMatter: Bool
+    private struct Fields {
+        var file: String
+        var id: Located<String>
+        var hasExplicitID: Bool = false
+        var title: Located<String>? = nil
+        var owner: Located<String>? = nil
+        var pod: [PodMember]? = nil
+        var podLocation: SourceLocation? = nil
+        var status: Located<OutcomeStatus>? = nil
+        var parent: Located<String>? = nil
+        var dependsOn: [Located<String>] = []
+        var reviewBy: Located<CalendarDate>? = nil
+        var start: Located<CalendarDate>? = nil
+        var due: Located<CalendarDate>? = nil
+        var reportedHealth: Located<HealthLevel>? = nil
+        var healthNote: Located<String>? = nil
+        var tags: [Located<String>] = []
+        var extra: [String: YAMLNode] = [:]
+        var done: BodySection? = nil
+        var how: BodySection? = nil
+        var body: Substring = ""
+        var bodyStartLine: Int = 1
+        var anchors: [String] = []
+        var frontMatterIsBroken = false
+        var doneNearMiss: NearMissHeading? = nil
+        var howNearMiss: NearMissHeading? = nil
+        var headingLevels: [Located<Int>] = []
+        var links: [BodyLink] = []
+        var bodyIsParsed: Bool = true
+        var hasFrontMatter: Bool = false
+    }
+
+    /// Mutated only while uniquely referenced (see `unique`), so sharing it is safe.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first if another value shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
 
     public init(file: String, id: Located<String>) {
-        self.file = file
-        self.id = id
-        self.hasExplicitID = false
-        self.dependsOn = []
-        self.tags = []
-        self.extra = [:]
-        self.body = ""
-        self.bodyStartLine = 1
-        self.hasFrontMatter = false
+        storage = Storage(Fields(file: file, id: id))
+    }
+
+    /// The path relative to the ledger root, `/`-separated.
+    public var file: String {
+        get { storage.fields.file }
+        _modify { yield &unique.fields.file }
+    }
+    public var id: Located<String> {
+        get { storage.fields.id }
+        _modify { yield &unique.fields.id }
+    }
+    /// Whether `id` was written in the front matter rather than taken from the file name.
+    public var hasExplicitID: Bool {
+        get { storage.fields.hasExplicitID }
+        _modify { yield &unique.fields.hasExplicitID }
+    }
+    public var title: Located<String>? {
+        get { storage.fields.title }
+        _modify { yield &unique.fields.title }
+    }
+    public var owner: Located<String>? {
+        get { storage.fields.owner }
+        _modify { yield &unique.fields.owner }
+    }
+    /// Nil when the pod is absent or not a mapping; the parser has reported that already.
+    public var pod: [PodMember]? {
+        get { storage.fields.pod }
+        _modify { yield &unique.fields.pod }
+    }
+    public var podLocation: SourceLocation? {
+        get { storage.fields.podLocation }
+        _modify { yield &unique.fields.podLocation }
+    }
+    public var status: Located<OutcomeStatus>? {
+        get { storage.fields.status }
+        _modify { yield &unique.fields.status }
+    }
+    public var parent: Located<String>? {
+        get { storage.fields.parent }
+        _modify { yield &unique.fields.parent }
+    }
+    public var dependsOn: [Located<String>] {
+        get { storage.fields.dependsOn }
+        _modify { yield &unique.fields.dependsOn }
+    }
+    /// When the owner next reviews it.
+    public var reviewBy: Located<CalendarDate>? {
+        get { storage.fields.reviewBy }
+        _modify { yield &unique.fields.reviewBy }
+    }
+    /// When the pod started on it.
+    public var start: Located<CalendarDate>? {
+        get { storage.fields.start }
+        _modify { yield &unique.fields.start }
+    }
+    /// The date it should be achieved by.
+    public var due: Located<CalendarDate>? {
+        get { storage.fields.due }
+        _modify { yield &unique.fields.due }
+    }
+    /// The owner's own call on how it is going, and why.
+    public var reportedHealth: Located<HealthLevel>? {
+        get { storage.fields.reportedHealth }
+        _modify { yield &unique.fields.reportedHealth }
+    }
+    public var healthNote: Located<String>? {
+        get { storage.fields.healthNote }
+        _modify { yield &unique.fields.healthNote }
+    }
+    public var tags: [Located<String>] {
+        get { storage.fields.tags }
+        _modify { yield &unique.fields.tags }
+    }
+    /// `x-` keys, kept as user data in their YAML form.
+    public var extra: [String: YAMLNode] {
+        get { storage.fields.extra }
+        _modify { yield &unique.fields.extra }
+    }
+    public var done: BodySection? {
+        get { storage.fields.done }
+        _modify { yield &unique.fields.done }
+    }
+    public var how: BodySection? {
+        get { storage.fields.how }
+        _modify { yield &unique.fields.how }
+    }
+    /// The markdown body, without the front matter.
+    public var body: Substring {
+        get { storage.fields.body }
+        _modify { yield &unique.fields.body }
+    }
+    /// The line of the file where the body starts (1-based).
+    public var bodyStartLine: Int {
+        get { storage.fields.bodyStartLine }
+        _modify { yield &unique.fields.bodyStartLine }
+    }
+    /// The GitHub-style id of every heading of the body, in document order.
+    public var anchors: [String] {
+        get { storage.fields.anchors }
+        _modify { yield &unique.fields.anchors }
+    }
+    /// True when the front matter is there but its YAML did not parse: the body is still
+    /// checked for its done-definition, so both problems show in one run.
+    public var frontMatterIsBroken: Bool {
+        get { storage.fields.frontMatterIsBroken }
+        _modify { yield &unique.fields.frontMatterIsBroken }
+    }
+    /// What was probably meant as the done or how heading, when there is none.
+    public var doneNearMiss: NearMissHeading? {
+        get { storage.fields.doneNearMiss }
+        _modify { yield &unique.fields.doneNearMiss }
+    }
+    public var howNearMiss: NearMissHeading? {
+        get { storage.fields.howNearMiss }
+        _modify { yield &unique.fields.howNearMiss }
+    }
+    /// The level (1–6) of every heading of the body, where it is written, in document order.
+    public var headingLevels: [Located<Int>] {
+        get { storage.fields.headingLevels }
+        _modify { yield &unique.fields.headingLevels }
+    }
+    /// Every link and image of the body, in document order.
+    public var links: [BodyLink] {
+        get { storage.fields.links }
+        _modify { yield &unique.fields.links }
+    }
+    /// False when the body was refused as too complex to parse: its sections are unknown.
+    public var bodyIsParsed: Bool {
+        get { storage.fields.bodyIsParsed }
+        _modify { yield &unique.fields.bodyIsParsed }
+    }
+    /// False when the front matter was missing or did not parse; rules about its content
+    /// then stay quiet, since the parser has already said what is wrong.
+    public var hasFrontMatter: Bool {
+        get { storage.fields.hasFrontMatter }
+        _modify { yield &unique.fields.hasFrontMatter }
     }
 
     /// The status in force: `proposed` when none is written.
