@@ -22,7 +22,7 @@ public enum BuildCache {
         var hasher = Hasher128()
         hasher.add(ToolVersion.current)
         hasher.add(options.joined(separator: "\u{1F}"))
-        hasher.add(executableIdentity)
+        hasher.add(ToolVersion.executableIdentity)
         var config = LedgerConfig()
         for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] where discovery.exists(file) {
             guard let bytes = try? discovery.read(file).get() else { return nil }
@@ -58,14 +58,6 @@ public enum BuildCache {
         return hasher.hex
     }
 
-    /// The running binary's size and modification time: a rebuilt `outcomes` renders anew.
-    static let executableIdentity: String = {
-        guard let executable = FileSystem.realPath("/proc/self/exe") else { return "" }
-        var info = stat()
-        guard stat(executable, &info) == 0 else { return "" }
-        return "\(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
-    }()
-
     /// The report of the build already in `output`, when its fingerprint is `fingerprint`
     /// and its files are still those it wrote.
     /// Files bodies link to are not in the fingerprint (finding them means parsing every
@@ -91,10 +83,11 @@ public enum BuildCache {
         return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + report).utf8))
     }
 
-    /// A digest of paths and sizes, the cache file and the manifest (written after it) left out.
+    /// A digest of paths and sizes, the cache files and the manifest (written after it) left out.
     private static func listing(_ files: [(String, Int)]) -> String {
         var hasher = Hasher128()
-        for (path, size) in files.filter({ $0.0 != fileName && $0.0 != Manifest.fileName }).sorted(by: { $0.0 < $1.0 }) {
+        let bookkeeping: Set = [fileName, Manifest.fileName, ParseCache.fileName]
+        for (path, size) in files.filter({ !bookkeeping.contains($0.0) }).sorted(by: { $0.0 < $1.0 }) {
             hasher.add("\(path) \(size)")
         }
         return hasher.hex

@@ -76,7 +76,7 @@ public enum SiteBuilder {
     static func key(of theme: Theme, options: Options) -> UInt64 {
         var key = PageKey()
         key.add(ToolVersion.current)
-        key.add(BuildCache.executableIdentity)
+        key.add(ToolVersion.executableIdentity)
         key.add([options.baseURL ?? "", "\(options.keepGoing)"])
         for name in theme.templates.keys.sorted() {
             key.add(name)

@@ -154,4 +154,9 @@ final class SitePages: Sendable {
 public struct SiteFile: Sendable, Equatable {
     public var path: String
     public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
 }

@@ -63,13 +63,17 @@ struct BuildCommand: ParsableCommand {
             return
         }
         var compilation: Compilation
+        // Files parsed by the build that wrote the site in the output are not parsed again.
         let parseCache = ParseCache()
+        if case .success(let bytes) = FileSystem.read("\(destination)/\(ParseCache.fileName)") { parseCache.restore(from: bytes) }
         do {
             compilation = try LedgerCompiler.compile(root: ledger.root, options: .init(today: date, cache: parseCache))
         } catch {
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
         }
+        // Taken now: history compiles older revisions with the same cache.
+        let parsed = parseCache.fileContents().map { SiteFile(path: ParseCache.fileName, contents: $0) }
         let reporter = HumanReporter(color: color.enabled(for: STDERR_FILENO))
         if !compilation.diagnostics.isEmpty {
             Terminal.standardError(reporter.report(compilation))
@@ -100,8 +104,8 @@ struct BuildCommand: ParsableCommand {
         var advance: (@Sendable (Int, Int) -> Void)?
         if let progress { advance = { done, total in progress.update(done, of: total) } }
         let cache = { (written: [(path: String, size: Int)]) -> [SiteFile] in
-            guard let fingerprint else { return [] }
-            return [BuildCache.file(fingerprint: fingerprint, report: report, written: written)]
+            let built = fingerprint.map { [BuildCache.file(fingerprint: $0, report: report, written: written)] } ?? []
+            return built + (parsed.map { [$0] } ?? [])
         }
         do {
             try SiteWriter.write(site, to: destination, progress: advance, finishing: cache)

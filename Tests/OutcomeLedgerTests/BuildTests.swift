@@ -38,7 +38,7 @@ struct BuildTests {
         let compilation = try LedgerCompiler.compile(root: TestSupport.example(example), options: .init(today: TestSupport.today))
         var expected = ["index.html", "attention/index.html", "map/index.html", "people/index.html", "ledger.json",
                         "summary.json", "assets/style.css",
-                        SiteWriter.markerName, BuildCache.fileName, Manifest.fileName]
+                        SiteWriter.markerName, BuildCache.fileName, Manifest.fileName, ParseCache.fileName]
         expected += compilation.ledger.outcomes.map { "outcomes/\($0.id.value)/index.html" }
         let handles = compilation.ledger.people?.map(\.handle.value)
             ?? compilation.ledger.outcomes.flatMap { $0.pod ?? [] }.map(\.handle.value)

@@ -55,3 +55,122 @@ struct ParseCacheTests {
         #expect(after.ledger.outcome(withID: "b") == nil)
     }
 }
+
+/// The parse cache as a file kept with the site: what it restores is exactly what parsing
+/// gives, and a file that is not exactly right is never trusted.
+struct ParseCacheFileTests {
+    static func compile(_ root: String, cache: ParseCache?) throws -> Compilation {
+        try LedgerCompiler.compile(root: root, options: .init(today: CalendarDate("2026-11-01")!, cache: cache))
+    }
+
+    /// A cache file written after compiling `root`.
+    static func cacheFile(for root: String) throws -> [UInt8] {
+        let cache = ParseCache()
+        _ = try compile(root, cache: cache)
+        return try #require(cache.fileContents())
+    }
+
+    /// Everything an outcome holds, field by field, for comparing two compilations.
+    static func dumped(_ compilation: Compilation) -> String {
+        var text = ""
+        for outcome in compilation.ledger.outcomes {
+            dump(outcome, to: &text)
+            text += "body: \(outcome.body)\n"
+        }
+        return text
+    }
+
+    /// Compiles with a cache restored from `bytes`; returns the compilation and the hits.
+    static func compileRestoring(_ bytes: [UInt8], root: String) throws -> (Compilation, Int) {
+        let cache = ParseCache()
+        cache.restore(from: bytes)
+        let compilation = try compile(root, cache: cache)
+        return (compilation, cache.hits)
+    }
+
+    @Test(arguments: ["music-app", "broken", "ai-builder-pods"])
+    func restoredOutcomesAreExactlyWhatParsingGives(example: String) throws {
+        let root = TestSupport.repositoryRoot.appendingPathComponent("examples/\(example)").path
+        let fresh = try Self.compile(root, cache: nil)
+        let inMemory = ParseCache()
+        _ = try Self.compile(root, cache: inMemory)
+        _ = try Self.compile(root, cache: inMemory)
+        let (restored, hits) = try Self.compileRestoring(try Self.cacheFile(for: root), root: root)
+        #expect(hits == inMemory.hits)
+        #expect(hits > 0)
+        #expect(Self.dumped(restored) == Self.dumped(fresh))
+        #expect(restored.diagnostics == fresh.diagnostics)
+    }
+
+    @Test func anEditedFileIsParsedAgainAndTheRestComeFromTheFile() throws {
+        let root = TestSupport.ledger(ParseCacheTests.files)
+        let file = try Self.cacheFile(for: root.path)
+        try RuleExample.file(body: "## Done when\n- [x] 10 artists upload by 2027-01-31\n\n## How\nAsk them.")
+            .write(to: root.appendingPathComponent("outcomes/c.md"), atomically: true, encoding: .utf8)
+        let (restored, hits) = try Self.compileRestoring(file, root: root.path)
+        #expect(hits == 2)
+        let fresh = try Self.compile(root.path, cache: nil)
+        #expect(Self.dumped(restored) == Self.dumped(fresh))
+        #expect(restored.ledger.outcome(withID: "c")?.done?.checkedCount == 1)
+    }
+
+    @Test func otherSettingsMakeTheFileUseless() throws {
+        let root = TestSupport.ledger(ParseCacheTests.files)
+        let file = try Self.cacheFile(for: root.path)
+        try "done_heading: Finished when\n".write(to: root.appendingPathComponent("ledger.yml"), atomically: true, encoding: .utf8)
+        let (restored, hits) = try Self.compileRestoring(file, root: root.path)
+        #expect(hits == 0)
+        #expect(restored.diagnostics == (try Self.compile(root.path, cache: nil)).diagnostics)
+    }
+
+    /// Every truncation, a flipped bit in every byte of a sample, another format's magic
+    /// and version, and bytes from elsewhere: each is ignored whole, and the compilation is
+    /// the one parsing afresh gives.
+    @Test func corruptedTruncatedAndForeignFilesAreIgnored() throws {
+        let root = TestSupport.ledger(ParseCacheTests.files)
+        let file = try Self.cacheFile(for: root.path)
+        let fresh = Self.dumped(try Self.compile(root.path, cache: nil))
+        var damaged: [[UInt8]] = []
+        for length in stride(from: 0, to: file.count, by: max(1, file.count / 400)) { damaged.append(Array(file[..<length])) }
+        for offset in stride(from: 0, to: file.count, by: max(1, file.count / 400)) {
+            var flipped = file
+            flipped[offset] ^= 0x10
+            damaged.append(flipped)
+        }
+        var otherVersion = file
+        otherVersion[ParseCacheFile.magic.count] &+= 2
+        damaged.append(otherVersion)
+        damaged.append(Array("outcomes parse cache\n".utf8) + Array(repeating: 0xFF, count: 64))
+        damaged.append(Array("<!DOCTYPE html><p>not a cache</p>\n".utf8))
+        damaged.append(file + [0])
+        for bytes in damaged {
+            let (restored, hits) = try Self.compileRestoring(bytes, root: root.path)
+            #expect(hits == 0)
+            #expect(Self.dumped(restored) == fresh)
+        }
+    }
+
+    /// Well-formed bytes that a different binary wrote (another version, size or date of
+    /// `outcomes`) are not trusted either.
+    @Test func aFileFromAnotherBinaryIsIgnored() throws {
+        let root = TestSupport.ledger(ParseCacheTests.files)
+        let file = try Self.cacheFile(for: root.path)
+        let identity = Array(ToolVersion.executableIdentity.utf8)
+        let start = try #require((0...(file.count - identity.count)).first { file[$0..<($0 + identity.count)].elementsEqual(identity) })
+        var foreign = file
+        foreign[start] = foreign[start] == UInt8(ascii: "9") ? UInt8(ascii: "8") : UInt8(ascii: "9")
+        #expect(try Self.compileRestoring(foreign, root: root.path).1 == 0)
+        #expect(try Self.compileRestoring(file, root: root.path).1 == 3)
+    }
+
+    /// The same ledger gives the same cache file, byte for byte, however it was parsed.
+    @Test func theFileIsTheSameWhetherParsedOrRestored() throws {
+        let root = TestSupport.repositoryRoot.appendingPathComponent("examples/music-app").path
+        let file = try Self.cacheFile(for: root)
+        let cache = ParseCache()
+        cache.restore(from: file)
+        _ = try Self.compile(root, cache: cache)
+        #expect(cache.hits > 0)
+        #expect(cache.fileContents() == file)
+    }
+}

@@ -74,12 +74,13 @@ public enum LedgerCompiler {
         let settings = config
         let cache = options.cache
         cache?.begin(config: config)
-        let parsed = Parallel.map(files.count) { index -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic]) in
+        let parsed = Parallel.map(files.count) { index -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic], kept: ParseCache.Entry?) in
             let (text, problems) = loader.load(files[index])
-            guard let text else { return (nil, nil, problems, []) }
-            if let hit = cache?.entry(for: text) { return (hit.text, hit.outcome, problems, hit.diagnostics) }
+            guard let text else { return (nil, nil, problems, [], nil) }
+            if let hit = cache?.entry(for: text) { return (hit.text, hit.outcome, problems, hit.diagnostics, hit) }
             let (outcome, diagnostics) = OutcomeParser.parse(text, config: settings)
-            return (text, outcome, problems, diagnostics)
+            let kept = cache == nil ? nil : ParseCache.Entry(parsed: text, outcome: outcome, diagnostics: diagnostics)
+            return (text, outcome, problems, diagnostics, kept)
         }
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(files.count)
@@ -87,7 +88,7 @@ public enum LedgerCompiler {
         for file in parsed {
             if let text = file.text {
                 sources.texts[text.path] = text
-                if cache != nil { kept[text.path] = ParseCache.Entry(text: text, outcome: file.outcome, diagnostics: file.parsing) }
+                if let entry = file.kept { kept[text.path] = entry }
             }
             if let outcome = file.outcome { outcomes.append(outcome) }
             sources.diagnostics += file.reading + file.parsing

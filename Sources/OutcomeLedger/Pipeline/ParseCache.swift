@@ -1,19 +1,44 @@
 import Synchronization
 
-/// Outcome files already parsed, kept between compilations in one process: `serve`
-/// re-parses only the files an edit changed, and `diff` parses a file that is the same on
-/// both sides once. An entry is used only for the same path, the same text and the same
-/// settings, so a hit gives exactly what parsing again would.
+/// Outcome files already parsed: `serve` re-parses only the files an edit changed, `diff`
+/// parses a file that is the same on both sides once, and `build` keeps them in a file
+/// beside the site it writes (see `ParseCacheFile`) for the next build. An entry is used
+/// only for the same path, the same text and the same settings, so a hit gives exactly
+/// what parsing again would.
 public final class ParseCache: Sendable {
+    /// The name of the cache file in a site's folder.
+    public static let fileName = ".outcomes-parsed"
+
     struct Entry: Sendable {
-        var text: SourceText
+        /// The text parsed; nil for an entry read from a cache file, which is matched by
+        /// the digest of the text instead.
+        var text: SourceText?
+        var digest: TextDigest
         var outcome: Outcome?
+        /// Where the outcome's body is in the text, in UTF-8 bytes.
+        var bodyRange: Range<Int>
         var diagnostics: [Diagnostic]
+
+        init(text: SourceText?, digest: TextDigest, outcome: Outcome?, bodyRange: Range<Int>, diagnostics: [Diagnostic]) {
+            self.text = text
+            self.digest = digest
+            self.outcome = outcome
+            self.bodyRange = bodyRange
+            self.diagnostics = diagnostics
+        }
+
+        /// What parsing `text` gave.
+        init(parsed text: SourceText, outcome: Outcome?, diagnostics: [Diagnostic]) {
+            self.init(text: text, digest: TextDigest(text.text), outcome: outcome,
+                      bodyRange: outcome.map { ParseCacheFile.bodyRange(of: $0.body) } ?? 0..<0, diagnostics: diagnostics)
+        }
     }
 
     private struct State {
-        var config: LedgerConfig?
+        var settings: String?
         var entries: [String: Entry] = [:]
+        /// A cache file's bytes, read when the settings it must match are known.
+        var file: [UInt8]?
     }
 
     private let state = Mutex(State())
@@ -24,26 +49,90 @@ public final class ParseCache: Sendable {
     public var hits: Int { hitCount.load(ordering: .relaxed) }
     private let hitCount = Atomic<Int>(0)
 
+    /// Takes the entries of a cache file written by `fileContents()`, if it turns out to
+    /// be exactly right for the next compilation; otherwise it is ignored.
+    public func restore(from bytes: [UInt8]) {
+        state.withLock { $0.file = bytes }
+    }
+
+    /// The cache file for what the last compilation parsed; nil before any compilation.
+    public func fileContents() -> [UInt8]? {
+        state.withLock { state in
+            state.settings.map { ParseCacheFile.encode(state.entries, settings: $0) }
+        }
+    }
+
     /// Forgets everything parsed under other settings, then counts hits afresh.
     func begin(config: LedgerConfig) {
+        let settings = StableDescription.of(config)
         state.withLock { state in
-            if state.config != config {
-                state.config = config
+            if state.settings != settings {
+                state.settings = settings
                 state.entries = [:]
+            }
+            if let file = state.file {
+                state.file = nil
+                if state.entries.isEmpty { state.entries = ParseCacheFile.decode(file, settings: settings) ?? [:] }
             }
         }
         hitCount.store(0, ordering: .relaxed)
     }
 
+    /// What parsing `text` gives, if it was parsed before.
     func entry(for text: SourceText) -> Entry? {
-        let found = state.withLock { $0.entries[text.path] }
-        guard let found, found.text.text == text.text else { return nil }
+        guard let found = state.withLock({ $0.entries[text.path] }) else { return nil }
+        var entry: Entry
+        if let parsed = found.text {
+            guard parsed.text == text.text else { return nil }
+            entry = found
+        } else {
+            // From a cache file: the same bytes, and the body is cut from this text again.
+            guard found.digest == TextDigest(text.text) else { return nil }
+            entry = found
+            entry.text = text
+            if entry.outcome != nil {
+                let utf8 = text.text.utf8
+                guard let start = utf8.index(utf8.startIndex, offsetBy: found.bodyRange.lowerBound, limitedBy: utf8.endIndex),
+                      let end = utf8.index(start, offsetBy: found.bodyRange.count, limitedBy: utf8.endIndex),
+                      start.samePosition(in: text.text.unicodeScalars) != nil,
+                      end.samePosition(in: text.text.unicodeScalars) != nil else { return nil }
+                entry.outcome?.body = text.text[start..<end]
+            }
+        }
         hitCount.add(1, ordering: .relaxed)
-        return found
+        return entry
     }
 
     /// Keeps exactly the files of this compilation, so removed files do not linger.
     func replace(with entries: [String: Entry]) {
         state.withLock { $0.entries = entries }
+    }
+}
+
+/// A description of a value that is the same in every run: struct fields in declaration
+/// order and dictionaries and sets sorted (Swift's own descriptions follow hash order,
+/// which changes from run to run). Used to tell whether settings are the same as when a
+/// cache was written.
+enum StableDescription {
+    static func of(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .dictionary:
+            let pairs = mirror.children.map { pair -> String in
+                let parts = Array(Mirror(reflecting: pair.value).children)
+                return parts.count == 2 ? "\(of(parts[0].value)): \(of(parts[1].value))" : of(pair.value)
+            }
+            return "[" + pairs.sorted().joined(separator: ", ") + "]"
+        case .set:
+            return "{" + mirror.children.map { of($0.value) }.sorted().joined(separator: ", ") + "}"
+        case .struct, .class, .tuple, .collection, .optional:
+            let fields = mirror.children.map { ($0.label.map { "\($0): " } ?? "") + of($0.value) }
+            return "\(type(of: value))(" + fields.joined(separator: ", ") + ")"
+        case .enum where !mirror.children.isEmpty:
+            let payload = mirror.children.map { ($0.label.map { "\($0): " } ?? "") + of($0.value) }
+            return "\(type(of: value)).(" + payload.joined(separator: ", ") + ")"
+        default:
+            return String(reflecting: value)
+        }
     }
 }
