@@ -28,11 +28,13 @@ extension SitePages {
         details["has_depends_on"] = !dependsOn.isEmpty
         details["dependents"] = dependents
         details["has_dependents"] = !dependents.isEmpty
-        details["picture_svg"] = NeighbourhoodPicture(
+        let picture = NeighbourhoodPicture(
             current: data.pictureNode(id), ancestors: ancestors(of: outcome).map(data.pictureNode),
             children: childIDs.map(data.pictureNode), dependencies: outcome.dependsOn.map { data.pictureNode($0.value) },
             dependents: dependentIDs.map(data.pictureNode)
-        ).svg(root: Self.root(of: PageData.outcomePath(id))) ?? none
+        )
+        let root = Self.root(of: PageData.outcomePath(id))
+        details["picture_svg"] = picture.isEmpty ? none : DeferredHTML(inputs: picture.keyInputs(root: root)) { picture.svg(root: root) ?? "" }
         let tags = Set(outcome.tags.map(\.value)).sorted().map { ["name": $0, "path": PageData.tagPath($0)] }
         details["tags"] = tags
         details["has_tags"] = !tags.isEmpty

@@ -21,6 +21,15 @@ struct PageData {
     let tags: [(slug: String, name: String, ids: [String])]
     /// Ids of the published outcomes each handle owns, in id order.
     let ownedIDs: [String: [String]]
+    /// Each published outcome's summary, made once: lists on many pages show the same one.
+    private var summaries = Frozen<[String: [String: Any]]>([:])
+
+    /// Page data that is never changed once made, and holds only strings, numbers, flags
+    /// and dictionaries and lists of them: safe to read from every core.
+    private struct Frozen<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
 
     /// A person as the site shows them: from `people.yml`, or from the pods when there is none.
     struct PersonEntry {
@@ -67,6 +76,9 @@ struct PageData {
         }
         ownedIDs = owned
         tags = Self.tags(of: sortedOutcomes)
+        let made = self
+        let all = Parallel.map(sortedOutcomes.count) { Frozen(made.makeSummary(sortedOutcomes[$0].id.value)) }
+        summaries = Frozen(Dictionary(uniqueKeysWithValues: zip(sortedOutcomes.map(\.id.value), all.map(\.value))))
     }
 
     /// The published outcome with this id.
@@ -165,6 +177,10 @@ struct PageData {
 
     /// What lists of outcomes show about each.
     func summary(_ id: String) -> [String: Any] {
+        summaries.value[id] ?? makeSummary(id)
+    }
+
+    private func makeSummary(_ id: String) -> [String: Any] {
         guard let outcome = published(id) else {
             return ["id": id, "title": id, "path": none, "status": none, "owner": none, "done": none,
                     "review_by": none, "due": none, "health": none, "rollup": none, "missing": true]

@@ -49,3 +49,17 @@ import Testing
         #expect(key(["a": "", "b": "x"]) != key(["a": "x", "b": ""]))
     }
 }
+
+extension PageKeyTests {
+    /// Values reach the key through a fast path by their exact type and a slow path for
+    /// everything else: the same content must give the same key either way.
+    @Test func theSameContentKeysTheSameWhateverItsStaticType() {
+        let strings: [String] = ["a", "b"]
+        #expect(key(["x": strings]) == key(["x": strings as [Any]]))
+        let rows: [[String: Any]] = [["id": "a"], ["id": "b"]]
+        #expect(key(["x": rows]) == key(["x": rows as [Any]]))
+        let optional: String? = "a"
+        #expect(key(["x": optional as Any]) == key(["x": "a"]))
+        #expect(key(["x": LazyList(count: 2) { ["id": ["a", "b"][$0]] }]) == key(["x": rows]))
+    }
+}

@@ -17,9 +17,24 @@ struct NeighbourhoodPicture {
     private static let childIndent = 28
     private static let top = 26
 
+    /// Nothing to draw: no parent, children or dependencies.
+    var isEmpty: Bool { ancestors.isEmpty && children.isEmpty && dependencies.isEmpty && dependents.isEmpty }
+
+    /// Everything the drawing is made from, for a page's key: the picture is drawn only
+    /// when the page is rendered.
+    func keyInputs(root: String) -> [String] {
+        var inputs = [root]
+        for (name, nodes) in [("current", [current]), ("ancestors", ancestors), ("children", children),
+                              ("dependencies", dependencies), ("dependents", dependents)] {
+            inputs.append("\(name) \(nodes.count)")
+            for node in nodes { inputs += [node.id, node.title, node.path ?? "\u{0}", node.styleClass] }
+        }
+        return inputs
+    }
+
     /// The SVG, or nil when the outcome has no parent, children or dependencies to show.
     func svg(root: String) -> String? {
-        guard !(ancestors.isEmpty && children.isEmpty && dependencies.isEmpty && dependents.isEmpty) else { return nil }
+        guard !isEmpty else { return nil }
         var canvas = SVGCanvas()
         let width = SVGCanvas.nodeWidth
         let height = SVGCanvas.nodeHeight

@@ -43,22 +43,60 @@ struct PageKey {
         mix(UInt64(byte) | 0x100)
     }
 
-    /// Every kind of value page data holds; dictionaries in key order. Anything else is
-    /// described with its type, so an unexpected value changes the key rather than
-    /// escaping it.
+    /// Every kind of value page data holds.
     mutating func add(_ value: Any) {
+        // The dynamic type is compared first, so each value is cast once, to what it is:
+        // a failed cast walks the type's conformances and is what this pass spent most on.
+        switch ObjectIdentifier(type(of: value)) {
+        case Self.stringType: add(value as! String)
+        case Self.dictionaryType: add(dictionary: value as! [String: Any])
+        case Self.dictionaryListType:
+            let list = value as! [[String: Any]]
+            add(byte: 6)
+            add(number: list.count)
+            for item in list { add(dictionary: item) }
+        case Self.intType: add(byte: 2); add(number: value as! Int)
+        case Self.boolType: add(byte: (value as! Bool) ? 3 : 4)
+        default: add(other: value)
+        }
+    }
+
+    private static let stringType = ObjectIdentifier(String.self)
+    private static let dictionaryType = ObjectIdentifier([String: Any].self)
+    private static let dictionaryListType = ObjectIdentifier([[String: Any]].self)
+    private static let intType = ObjectIdentifier(Int.self)
+    private static let boolType = ObjectIdentifier(Bool.self)
+
+    /// The sum of the keys of its pairs: a dictionary's order (which differs from run to
+    /// run) does not matter, and nothing is sorted.
+    private mutating func add(dictionary object: [String: Any]) {
+        add(byte: 5)
+        add(number: object.count)
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        for (key, value) in object {
+            var pair = PageKey()
+            pair.add(key)
+            pair.add(value)
+            first &+= pair.first
+            second &+= pair.second
+        }
+        mix(first)
+        mix(second)
+    }
+
+    /// The rarer kinds of value. Anything unexpected is described with its type, so it
+    /// changes the key rather than escaping it.
+    private mutating func add(other value: Any) {
         switch value {
         case let text as String: add(text)
+        case let object as [String: Any]: add(dictionary: object)
         case let number as Int: add(byte: 2); add(number: number)
         case let flag as Bool: add(byte: flag ? 3 : 4)
-        case let object as [String: Any]:
-            add(byte: 5)
-            add(number: object.count)
-            for key in object.keys.sorted() {
-                add(key)
-                add(object[key]!)
-            }
-        case let list as [Any]:
+        case let deferred as DeferredHTML:
+            add(byte: 7)
+            deferred.addInputs(to: &self)
+        case let list as [String]:
             add(byte: 6)
             add(number: list.count)
             for item in list { add(item) }
@@ -66,9 +104,10 @@ struct PageKey {
             add(byte: 6)
             add(number: lazy.count)
             for item in lazy { add(item) }
-        case let deferred as DeferredHTML:
-            add(byte: 7)
-            deferred.addInputs(to: &self)
+        case let list as [Any]:
+            add(byte: 6)
+            add(number: list.count)
+            for item in list { add(item) }
         default:
             add(byte: 8)
             add(String(reflecting: type(of: value)))
