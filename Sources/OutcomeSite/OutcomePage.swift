@@ -88,7 +88,10 @@ extension SitePages {
             case .outcome(let id, let fragment)? where data.published(id) != nil:
                 urls[link.destination] = "../\(SafeURL.encodePath(id))/index.html" + (fragment.map { "#" + SafeURL.encodePath($0) } ?? "")
             case .asset(let path)?:
+                // A fragment means something to the file's viewer (`#page=2` of a PDF): kept.
+                let fragment = BodyLinkResolver.split(link.destination).fragment.flatMap { $0.isEmpty ? nil : $0 }
                 urls[link.destination] = "../../" + SafeURL.encodePath(SiteBuilder.assetPath(path))
+                    + (fragment.map { "#" + SafeURL.encodeFragment($0) } ?? "")
             default:
                 break
             }

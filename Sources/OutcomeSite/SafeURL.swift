@@ -34,6 +34,24 @@ enum SafeURL {
         return encoded
     }
 
+    /// A fragment percent-encoded where it must be: what RFC 3986 allows in a fragment
+    /// (`=`, `&`, `:`, `,`…) stays as written, so `#page=2` reaches a PDF viewer intact.
+    static func encodeFragment(_ fragment: String) -> String {
+        var encoded = ""
+        for byte in fragment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "?"),
+                 UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
+                 UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
+            }
+        }
+        return encoded
+    }
+
     /// Whether a URL, as written in an HTML attribute, would run code or load a document
     /// from the URL itself.
     static func isDangerous(_ attribute: String) -> Bool {

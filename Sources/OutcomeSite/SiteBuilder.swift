@@ -145,7 +145,7 @@ public struct Site: Sendable {
     public let key: UInt64
 
     public init(entries: [Entry], key: UInt64 = 0) {
-        self.entries = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.entries = entries.sorted { $0.path.precedesInByteOrder($1.path) }
         self.key = key
     }
 

@@ -118,5 +118,7 @@ struct BuildCommand: ParsableCommand {
         let pages = site.entries.count { $0.path.hasSuffix(".html") }
         let index = URL(fileURLWithPath: destination).standardizedFileURL.appendingPathComponent("index.html").path
         Terminal.standardOutput("Built \(pages) pages into \(destination)\nOpen \(index)\n")
+        UntilExit.keep(compilation)
+        UntilExit.keep(site)
     }
 }

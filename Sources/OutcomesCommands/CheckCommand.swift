@@ -79,6 +79,7 @@ struct CheckCommand: ParsableCommand {
             handle.write(Data(GitHubStepSummary.markdown(compilation, context: context).utf8))
             handle.closeFile()
         }
+        UntilExit.keep(compilation)
         let tooManyWarnings = maxWarnings.map { compilation.warningCount > $0 } ?? false
         if compilation.errorCount > 0 || tooManyWarnings {
             throw ExitCode(1)

@@ -75,6 +75,7 @@ struct DiffCommand: ParsableCommand {
         let changes = LedgerChanges.between(sides.base.compilation, sides.head.compilation)
         let layout = DiffFormats.format(format, color: color.enabled(for: STDOUT_FILENO))!
         Terminal.standardOutput(layout.render(changes, base: sides.base.name, head: sides.head.name))
+        UntilExit.keep(sides)
         if exitCode && !changes.isEmpty { throw ExitCode(1) }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OutcomeLedger
 import OutcomeSite
+import Synchronization
 
 /// `outcomes`: the root command. Runs a subcommand and maps every way of ending to the
 /// documented exit codes: 0 clean, 1 errors in the ledger, 2 the tool could not run.
@@ -84,5 +85,16 @@ enum Terminal {
 
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
+    }
+}
+
+/// What a command computed, kept until the process ends: a compiled 10,000-outcome ledger
+/// is millions of small allocations, and freeing them one by one takes longer than the
+/// exit that returns them all at once.
+enum UntilExit {
+    private static let kept = Mutex<[any Sendable]>([])
+
+    static func keep(_ value: any Sendable) {
+        kept.withLock { $0.append(value) }
     }
 }

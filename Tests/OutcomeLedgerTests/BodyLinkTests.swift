@@ -79,7 +79,8 @@ struct BodyLinkTests {
         #expect(page.contains(#"<img src="../../files/outcomes/diagrams/upload%20flow.png" alt="The flow" />"#))
         #expect(page.contains(#"src="../../files/outcomes/diagrams/%C3%9Cbersicht.png""#))
         #expect(page.contains(##"<a href="../payouts/index.html#timeline">payouts</a>"##))
-        #expect(page.contains(#"<a href="../../files/docs/plan.pdf">the plan</a>"#))
+        // A file's fragment (a PDF page, a line) is kept as written.
+        #expect(page.contains(#"<a href="../../files/docs/plan.pdf#page=2">the plan</a>"#))
         #expect(page.contains(##"<a href="#how">how</a>"##))
         #expect(page.contains(#"<h2 id="how">"#))
         #expect(page.contains(#"<a href="https://example.com/x.png">Web</a>"#))

@@ -230,6 +230,18 @@ struct GitDiffTests {
         #expect((document["summary"] as? String)?.hasPrefix("1 outcome changed (0 added, 0 removed, 1 changed);") == true)
     }
 
+    /// Without git on the PATH, diff says so and offers the two-folder mode; a build
+    /// simply has no history.
+    @Test func withoutGitTheErrorSaysSo() throws {
+        let root = try TestSupport.repository(["outcomes/a.md": DiffTests.outcome()])
+        let empty = TestSupport.temporaryFolder()
+        let run = try TestSupport.run(["diff", "HEAD", "HEAD", "--today", DiffTests.today], in: root, environment: ["PATH": empty.path])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("the `git` command was not found"), "\(run.standardError)")
+        let build = try TestSupport.run(["build", "--today", DiffTests.today], in: root, environment: ["PATH": empty.path])
+        #expect(build.status == 0, "\(build.standardError)")
+    }
+
     @Test func aLedgerAddedInThisChangeIsAllNew() throws {
         let root = TestSupport.temporaryFolder()
         try TestSupport.write("# README\n", to: "README.md", in: root)

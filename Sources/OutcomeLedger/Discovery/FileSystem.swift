@@ -57,7 +57,7 @@ package enum FileSystem {
             let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted { $0.precedesInByteOrder($1) }
     }
 
     package struct ReadFailure: Error, Equatable, Sendable {

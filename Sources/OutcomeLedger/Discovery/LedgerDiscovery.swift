@@ -80,7 +80,7 @@ public struct LedgerDiscovery: Sendable {
             }
             pending += subfolders.reversed()
         }
-        found.outcomeFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        found.outcomeFiles.sort { $0.precedesInByteOrder($1) }
         return found
     }
 

@@ -21,26 +21,35 @@ public struct LedgerSnapshot: Sendable {
 
     func outcomeFiles(in folder: String) -> LedgerDiscovery.Found? {
         let prefix = folder.isEmpty ? "" : folder + "/"
-        let inside = entries.filter { $0.key.hasPrefix(prefix) }
-        guard !inside.isEmpty else { return nil }
         var found = LedgerDiscovery.Found()
-        for (path, entry) in inside {
-            let components = path.dropFirst(prefix.count).split(separator: "/")
-            guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") || $0.hasPrefix("_") }) else { continue }
-            if SkippedFile.isMisnamed(String(name)) {
-                if case .file = entry { found.diagnostics.append(SkippedFile.skipped(path)) }
-                continue
-            }
-            guard name.hasSuffix(".md") else { continue }
-            switch entry {
-            case .file, .unread: found.outcomeFiles.append(path)
-            case .symbolicLink: found.diagnostics.append(FileUnreadable.unreadable(path, reason: "a symbolic link in a git revision is not followed"))
-            case .other: found.diagnostics.append(FileUnreadable.notARegularFile(path))
+        var folderExists = false
+        for (path, entry) in entries where path.hasPrefix(prefix) {
+            folderExists = true
+            guard !Self.hasHiddenComponent(path.utf8.dropFirst(prefix.utf8.count)) else { continue }
+            if path.hasSuffix(".md") {
+                switch entry {
+                case .file, .unread: found.outcomeFiles.append(path)
+                case .symbolicLink: found.diagnostics.append(FileUnreadable.unreadable(path, reason: "a symbolic link in a git revision is not followed"))
+                case .other: found.diagnostics.append(FileUnreadable.notARegularFile(path))
+                }
+            } else if case .file = entry, SkippedFile.isMisnamed(String(path.split(separator: "/").last ?? "")) {
+                found.diagnostics.append(SkippedFile.skipped(path))
             }
         }
-        found.outcomeFiles.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard folderExists else { return nil }
+        found.outcomeFiles.sort { $0.precedesInByteOrder($1) }
         found.diagnostics.sort(by: Diagnostic.reportOrder)
         return found
+    }
+
+    /// Whether any folder or file name of a path starts with `.` or `_`: skipped, as in a folder.
+    private static func hasHiddenComponent(_ path: Substring.UTF8View) -> Bool {
+        var atStart = true
+        for byte in path {
+            if atStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")) { return true }
+            atStart = byte == UInt8(ascii: "/")
+        }
+        return false
     }
 
     func read(_ path: String, limit: Int) -> Result<[UInt8], LedgerDiscovery.ReadFailure> {

@@ -1,4 +1,7 @@
 import Subprocess
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(System)
 import System
 #else
@@ -117,7 +120,7 @@ public struct GitRepository: Sendable {
     private func batch(_ objects: [String]) async throws(GitError) -> [String: [UInt8]] {
         guard !objects.isEmpty else { return [:] }
         let input = Array(objects.joined(separator: "\n").utf8) + [10]
-        let result = try await Self.run(["cat-file", "--batch", "--buffer"], in: top, input: input)
+        let result = try await Self.run(["cat-file", "--batch", "--buffer"], in: top, input: input, largeOutput: true)
         guard result.status == 0 else { throw .failed(command: "cat-file", message: Self.firstLine(result.error)) }
         var contents: [String: [UInt8]] = [:]
         contents.reserveCapacity(objects.count)
@@ -195,34 +198,98 @@ public struct GitRepository: Sendable {
     }
 
     /// Runs `git` to its end. Asynchronous all the way up: a thread of the concurrency pool
-    /// that blocked waiting for `git` could starve the tasks that drive it.
-    static func run(_ arguments: [String], in directory: String, input: [UInt8] = []) async throws(GitError) -> Result {
+    /// that blocked waiting for `git` could starve the tasks that drive it. A large output
+    /// (`cat-file` of a whole tree) goes to an unlinked temporary file rather than a pipe:
+    /// git fills a pipe 64 KiB at a time and waits for each to be read, which took longer
+    /// than the reading itself.
+    static func run(_ arguments: [String], in directory: String, input: [UInt8] = [],
+                    largeOutput: Bool = false) async throws(GitError) -> Result {
+        if largeOutput, let file = UnlinkedFile() {
+            defer { file.close() }
+            let output = FileDescriptor(rawValue: file.descriptor)
+            let (status, error) = try await execute(arguments, in: directory, input: input,
+                                                    output: .fileDescriptor(output, closeAfterSpawningProcess: false))
+            return Result(status: status, output: file.contents(), error: error.standardError)
+        }
+        let (status, result) = try await execute(arguments, in: directory, input: input, output: .bytes(limit: .max))
+        return Result(status: status, output: result.standardOutput, error: result.standardError)
+    }
+
+    /// No output limit on bytes: with one, swift-subprocess reserves that much memory up
+    /// front. What git prints here is bounded by the repository's own files.
+    private static func execute<Output: OutputProtocol>(
+        _ arguments: [String], in directory: String, input: [UInt8], output: Output
+    ) async throws(GitError) -> (Int32, ExecutionResult<Void, Output, StringOutput<UTF8>>) {
+        guard let executable else { throw .gitMissing }
         let environment = Environment.inherit.updating([
             "GIT_LITERAL_PATHSPECS": "1", "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_PAGER": "cat",
         ])
-        let result: ExecutionResult<Void, BytesOutput, StringOutput<UTF8>>
-        // No output limit: with one, swift-subprocess reserves that much memory up front.
-        // What git prints here is bounded by the repository's own files.
+        let result: ExecutionResult<Void, Output, StringOutput<UTF8>>
         do {
             result = try await Subprocess.run(
-                .name("git"), arguments: Arguments(arguments), environment: environment,
+                .path(executable), arguments: Arguments(arguments), environment: environment,
                 workingDirectory: FilePath(directory), input: .array(input),
-                output: .bytes(limit: .max), error: .string(limit: 1 << 16))
+                output: output, error: .string(limit: 1 << 16))
         } catch let error as SubprocessError where error.code == .init(.executableNotFound) {
             throw .gitMissing
         } catch {
             throw .failed(command: arguments.first ?? "", message: String(describing: error))
         }
-        let status: Int32
         switch result.terminationStatus {
-        case .exited(let code): status = Int32(code)
-        default: status = -1
+        case .exited(let code): return (Int32(code), result)
+        default: return (-1, result)
         }
-        return Result(status: status, output: result.standardOutput, error: result.standardError)
     }
+
+    /// The `git` on the PATH, found once: looking it up by name on every run tries each
+    /// folder of the PATH in a new process, which cost more than the runs themselves.
+    static let executable: FilePath? = {
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (folder.isEmpty ? "." : String(folder)) + "/git"
+            var info = stat()
+            if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
+                return FilePath(candidate)
+            }
+        }
+        return nil
+    }()
 
     static func firstLine(_ text: String) -> String {
         String(text.split(separator: "\n").first ?? "").replacingPrefix("fatal: ")
+    }
+}
+
+/// A temporary file with no name: nothing is left behind, whatever happens to the process.
+private struct UnlinkedFile {
+    let descriptor: Int32
+
+    init?() {
+        let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(folder)/outcomes-git-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.descriptor = descriptor
+    }
+
+    /// Everything written to it so far.
+    func contents() -> [UInt8] {
+        let size = Int(lseek(descriptor, 0, SEEK_END))
+        guard size > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, size - done, off_t(done)) }
+            if count <= 0 { break }
+            done += count
+        }
+        return done == size ? bytes : Array(bytes[..<done])
+    }
+
+    func close() {
+        _ = Glibc.close(descriptor)
     }
 }
 

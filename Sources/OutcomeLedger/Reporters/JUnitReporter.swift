@@ -8,7 +8,7 @@ public struct JUnitReporter: Reporter {
 
     public func report(_ compilation: Compilation, context: ReportContext) -> String {
         let byFile = Dictionary(grouping: compilation.diagnostics) { $0.location.file }
-        let files = Set(compilation.outcomeFiles).union(byFile.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let files = Set(compilation.outcomeFiles).union(byFile.keys).sorted { $0.precedesInByteOrder($1) }
         // A test case fails once however many errors its file has.
         let failures = Set(compilation.diagnostics.filter { $0.severity == .error }.map(\.location.file)).count
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

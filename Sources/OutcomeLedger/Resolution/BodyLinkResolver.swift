@@ -67,7 +67,7 @@ public enum BodyLinkResolver {
 
     /// The path (percent-decoded, query dropped; nil when there is none) and the fragment
     /// (percent-decoded) of a relative reference.
-    static func split(_ destination: String) -> (path: String?, fragment: String?) {
+    package static func split(_ destination: String) -> (path: String?, fragment: String?) {
         func decoded(_ text: Substring) -> String {
             text.contains("%") ? (String(text).removingPercentEncoding ?? String(text)) : String(text)
         }

@@ -28,7 +28,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .generated(let count, let item): return .generated(count: count) { item($0).sortingKeys() }
         case .object(let members):
             return .object(members.map { ($0.0, $0.1.sortingKeys()) }
-                .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) })
+                .sorted { $0.0.precedesInByteOrder($1.0) })
         default: return self
         }
     }
