@@ -6,19 +6,21 @@ enum PreviewPages {
     static let versionPath = "/__outcomes/version"
     static let scriptPath = "/__outcomes/live-reload.js"
 
-    /// Polls the build number twice a second and reloads when it changes.
+    /// Asks for the build number, then asks again with `after=` it: the server answers that
+    /// only when a new build is ready (or after a while, to keep the connection fresh), so
+    /// the page reloads as soon as a build ends rather than at the next poll.
     static let script = """
         (function () {
           var seen = null;
           function poll() {
-            fetch("\(versionPath)", { cache: "no-store" })
+            fetch("\(versionPath)" + (seen === null ? "" : "?after=" + encodeURIComponent(seen)), { cache: "no-store" })
               .then(function (response) { return response.text(); })
               .then(function (version) {
-                if (seen !== null && version !== seen) { location.reload(); }
+                if (seen !== null && version !== seen) { location.reload(); return; }
                 seen = version;
+                poll();
               })
-              .catch(function () {})
-              .then(function () { setTimeout(poll, 500); });
+              .catch(function () { setTimeout(poll, 1000); });
           }
           poll();
         })();

@@ -68,6 +68,9 @@ public struct PreviewServer: Sendable {
                 do {
                     try await server.run()
                 } catch is CancellationError {
+                } catch where Task.isCancelled {
+                    // Stopping closes the socket under the server, which may say so with
+                    // an error of its own: a stop all the same, not a failure.
                 } catch {
                     throw Failure.cannotListen("\(options.host):\(options.port)", underlying: Self.reason(error))
                 }
@@ -78,9 +81,12 @@ public struct PreviewServer: Sendable {
                 if let address = await server.listeningAddress { onListening(Self.url(for: address)) }
                 var outcomesFolder = firstOutcomesFolder
                 var last = watcher.snapshot(outcomesFolder: outcomesFolder)
+                var interval = Self.shortestWatchInterval
                 while !Task.isCancelled {
-                    try await Task.sleep(nanoseconds: 250_000_000)
+                    try await Task.sleep(for: interval)
+                    let looked = ContinuousClock.now
                     let now = watcher.snapshot(outcomesFolder: outcomesFolder)
+                    interval = max(Self.shortestWatchInterval, (ContinuousClock.now - looked) * 5)
                     guard now != last else { continue }
                     last = now
                     outcomesFolder = await rebuild(into: state)
@@ -91,6 +97,10 @@ public struct PreviewServer: Sendable {
             await server.stop()
         }
     }
+
+    /// How often the ledger is looked at: every tenth of a second, or less often when
+    /// looking takes long (a huge ledger), so watching never takes more than a fifth of a core.
+    static let shortestWatchInterval = Duration.milliseconds(100)
 
     /// Compiles and builds the site, or records the errors. Returns the outcomes folder,
     /// which `ledger.yml` may have just changed.
@@ -181,6 +191,15 @@ actor PreviewState {
         problems = (diagnostics, summary)
         version += 1
     }
+
+    /// The build number once it is no longer `seen`, or after `patience` at the latest.
+    func version(after seen: Int, patience: Duration = .seconds(8)) async -> Int {
+        let deadline = ContinuousClock.now + patience
+        while version == seen, ContinuousClock.now < deadline, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return version
+    }
 }
 
 /// Answers every request from the current build.
@@ -191,7 +210,9 @@ struct PreviewHandler: HTTPHandler {
         let raw = request.target.path(percentEncoded: true)
         switch raw {
         case PreviewPages.versionPath:
-            return Self.response(.ok, "text/plain; charset=utf-8", Data("\(await state.version)".utf8))
+            let seen = request.query.first { $0.name == "after" }.flatMap { Int($0.value) }
+            let version = if let seen { await state.version(after: seen) } else { await state.version }
+            return Self.response(.ok, "text/plain; charset=utf-8", Data("\(version)".utf8))
         case PreviewPages.scriptPath:
             return Self.response(.ok, "text/javascript; charset=utf-8", Data(PreviewPages.script.utf8))
         default:

@@ -94,7 +94,7 @@ enum SafeURL {
 
     /// Decimal, hexadecimal and the few named entities that matter in a scheme.
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var output = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         while let first = scalars.first {

@@ -85,7 +85,7 @@ public enum SiteWriter {
 
     /// The marker, the cache and the manifest: hidden files at the top of the site.
     private static func isBookkeeping(_ path: String) -> Bool {
-        path.hasPrefix(".") && !path.contains("/")
+        path.hasPrefix(".") && !path.utf8.contains(UInt8(ascii: "/"))
     }
 
     /// Each entry produced and written by whichever core is free, so pages are never all

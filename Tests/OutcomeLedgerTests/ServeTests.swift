@@ -115,6 +115,40 @@ struct ServeTests {
         #expect(try server.get(PreviewPages.versionPath).body != version)
     }
 
+    /// The page's script waits on `version?after=`: the answer comes when the next build
+    /// is ready, not at the end of the wait, and a stop is not held up by a waiting page.
+    @Test func aWaitingPageHearsOfTheNextBuildAtOnce() throws {
+        let root = try Self.copyOfMusicApp()
+        let server = try Server(root: root)
+        defer { _ = server.stop() }
+        #expect(try server.get(PreviewPages.scriptPath).body.contains("?after="))
+        let version = try server.get(PreviewPages.versionPath).body
+        let started = Date()
+        #expect(try server.get("\(PreviewPages.versionPath)?after=\(version)").body == version, "nothing changed: answered at the end of the wait")
+        #expect(Date().timeIntervalSince(started) > 5)
+
+        let file = root.appendingPathComponent("outcomes/retain-users.md")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) {
+            let text = try? String(contentsOf: file, encoding: .utf8)
+            try? text?.replacingOccurrences(of: "title: Listeners are still listening after week 4",
+                                            with: "title: Listeners stay past week 4").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let waited = Date()
+        let next = try server.get("\(PreviewPages.versionPath)?after=\(version)").body
+        #expect(next != version)
+        #expect(Date().timeIntervalSince(waited) < 5)
+        #expect(try server.get("/outcomes/retain-users/index.html").body.contains("<h1>Listeners stay past week 4</h1>"))
+
+        // A page still waiting does not keep Ctrl-C from stopping the server.
+        let latest = try server.get(PreviewPages.versionPath).body
+        nonisolated(unsafe) let waiting = server
+        DispatchQueue.global().async { _ = try? waiting.get("\(PreviewPages.versionPath)?after=\(latest)") }
+        usleep(200_000)
+        let stopping = Date()
+        #expect(server.stop() == 0)
+        #expect(Date().timeIntervalSince(stopping) < 5)
+    }
+
     @Test func neverServesOutsideTheSite() throws {
         let server = try Server(root: try Self.copyOfMusicApp())
         defer { _ = server.stop() }

@@ -75,11 +75,22 @@ public enum LedgerCompiler {
         let cache = options.cache
         cache?.begin(config: config)
         let parsed = Parallel.map(files.count) { index -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic], kept: ParseCache.Entry?) in
-            let (text, problems) = loader.load(files[index])
+            let bytes: [UInt8]
+            switch loader.read(files[index]) {
+            case .failure(let problems): return (nil, nil, problems.diagnostics, [], nil)
+            case .success(let read): bytes = read
+            }
+            // The same bytes as last time: not even decoded again.
+            let raw = cache == nil ? nil : TextDigest(bytes)
+            if let raw, let hit = cache?.entry(path: files[index], raw: raw) { return (hit.text, hit.outcome, [], hit.diagnostics, hit) }
+            let (text, problems) = loader.decode(bytes, path: files[index])
             guard let text else { return (nil, nil, problems, [], nil) }
-            if let hit = cache?.entry(for: text) { return (hit.text, hit.outcome, problems, hit.diagnostics, hit) }
+            if var hit = cache?.entry(for: text) {
+                hit.raw = raw
+                return (hit.text, hit.outcome, problems, hit.diagnostics, hit)
+            }
             let (outcome, diagnostics) = OutcomeParser.parse(text, config: settings)
-            let kept = cache == nil ? nil : ParseCache.Entry(parsed: text, outcome: outcome, diagnostics: diagnostics)
+            let kept = raw.map { ParseCache.Entry(parsed: text, raw: $0, outcome: outcome, diagnostics: diagnostics) }
             return (text, outcome, problems, diagnostics, kept)
         }
         var outcomes: [Outcome] = []
@@ -161,18 +172,32 @@ private struct SourceLoader: Sendable {
     let discovery: LedgerDiscovery
     let sizeLimit: Int
 
+    struct Problems: Error {
+        var diagnostics: [Diagnostic]
+    }
+
     func load(_ path: String) -> (SourceText?, [Diagnostic]) {
+        switch read(path) {
+        case .failure(let problems): return (nil, problems.diagnostics)
+        case .success(let bytes): return decode(bytes, path: path)
+        }
+    }
+
+    func read(_ path: String) -> Result<[UInt8], Problems> {
         switch discovery.read(path, limit: sizeLimit) {
         case .failure(let failure):
             if let size = failure.size {
-                return (nil, [FileTooLarge.tooLarge(path, size: size, limit: sizeLimit)])
+                return .failure(Problems(diagnostics: [FileTooLarge.tooLarge(path, size: size, limit: sizeLimit)]))
             }
-            return (nil, [FileUnreadable.unreadable(path, reason: failure.reason)])
-        case .success(let bytes):
-            switch SourceText.decode(path: path, bytes: bytes) {
-            case .failure(let failure): return (nil, [FileUnreadable.notUTF8(failure, file: path)])
-            case .success(let text): return (text, [])
-            }
+            return .failure(Problems(diagnostics: [FileUnreadable.unreadable(path, reason: failure.reason)]))
+        case .success(let bytes): return .success(bytes)
+        }
+    }
+
+    func decode(_ bytes: [UInt8], path: String) -> (SourceText?, [Diagnostic]) {
+        switch SourceText.decode(path: path, bytes: bytes) {
+        case .failure(let failure): return (nil, [FileUnreadable.notUTF8(failure, file: path)])
+        case .success(let text): return (text, [])
         }
     }
 }

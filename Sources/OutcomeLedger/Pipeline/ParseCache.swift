@@ -14,6 +14,9 @@ public final class ParseCache: Sendable {
         /// the digest of the text instead.
         var text: SourceText?
         var digest: TextDigest
+        /// The digest of the file's bytes before decoding, when this process read them:
+        /// the next compilation then need not decode a file that did not change.
+        var raw: TextDigest?
         var outcome: Outcome?
         /// Where the outcome's body is in the text, in UTF-8 bytes.
         var bodyRange: Range<Int>
@@ -27,10 +30,11 @@ public final class ParseCache: Sendable {
             self.diagnostics = diagnostics
         }
 
-        /// What parsing `text` gave.
-        init(parsed text: SourceText, outcome: Outcome?, diagnostics: [Diagnostic]) {
+        /// What parsing `text`, decoded from bytes with the digest `raw`, gave.
+        init(parsed text: SourceText, raw: TextDigest, outcome: Outcome?, diagnostics: [Diagnostic]) {
             self.init(text: text, digest: TextDigest(text.text), outcome: outcome,
                       bodyRange: outcome.map { ParseCacheFile.bodyRange(of: $0.body) } ?? 0..<0, diagnostics: diagnostics)
+            self.raw = raw
         }
     }
 
@@ -76,6 +80,13 @@ public final class ParseCache: Sendable {
             }
         }
         hitCount.store(0, ordering: .relaxed)
+    }
+
+    /// What parsing the file at `path` gives, if its bytes are those parsed before.
+    func entry(path: String, raw: TextDigest) -> Entry? {
+        guard let found = state.withLock({ $0.entries[path] }), found.text != nil, found.raw == raw else { return nil }
+        hitCount.add(1, ordering: .relaxed)
+        return found
     }
 
     /// What parsing `text` gives, if it was parsed before.

@@ -15,7 +15,7 @@ public enum BodyLinkResolver {
         var lookups: [String: BodyLink.Target] = [:]
         for index in outcomes.indices where !outcomes[index].links.isEmpty {
             let file = outcomes[index].file
-            let ownAnchors = Set(outcomes[index].anchors)
+            let ownAnchors = byFile[file].flatMap { $0.id == outcomes[index].id.value ? $0.anchors : nil } ?? Set(outcomes[index].anchors)
             for linkIndex in outcomes[index].links.indices {
                 let destination = outcomes[index].links[linkIndex].destination
                 outcomes[index].links[linkIndex].target = target(
@@ -56,28 +56,33 @@ public enum BodyLinkResolver {
         return asset(resolved)
     }
 
-    /// A URL with a scheme (`https:`, `mailto:`) or a network path (`//host`).
+    /// A URL with a scheme (`https:`, `mailto:`) or a network path (`//host`). Read as
+    /// bytes: a scheme is ASCII, and searching characters costs grapheme breaking.
     static func isExternal(_ destination: String) -> Bool {
-        if destination.hasPrefix("//") { return true }
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        let bytes = destination.utf8
+        if bytes.starts(with: "//".utf8) { return true }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy {
+            isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }
     }
 
     /// The path (percent-decoded, query dropped; nil when there is none) and the fragment
     /// (percent-decoded) of a relative reference.
     package static func split(_ destination: String) -> (path: String?, fragment: String?) {
         func decoded(_ text: Substring) -> String {
-            text.contains("%") ? (String(text).removingPercentEncoding ?? String(text)) : String(text)
+            text.utf8.contains(UInt8(ascii: "%")) ? (String(text).removingPercentEncoding ?? String(text)) : String(text)
         }
         var rest = Substring(destination)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = decoded(rest[rest.index(after: hash)...])
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = decoded(rest[rest.utf8.index(after: hash)...])
             rest = rest[..<hash]
         }
-        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) { rest = rest[..<question] }
         guard !rest.isEmpty else { return (nil, fragment) }
         return (decoded(rest), fragment)
     }
@@ -93,7 +98,7 @@ public enum BodyLinkResolver {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             default:
-                guard !part.contains("\\"), !part.contains("\0") else { return nil }
+                guard !part.utf8.contains(UInt8(ascii: "\\")), !part.utf8.contains(0) else { return nil }
                 parts.append(part)
             }
         }

@@ -21,7 +21,7 @@ public enum Identifiers {
     public static func isSafeRelativePath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.isEmpty && !path.hasPrefix("/")
-            && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\\") && !$0.contains("\0") }
+            && parts.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.utf8.contains(UInt8(ascii: "\\")) && !$0.utf8.contains(0) }
     }
 
     /// `base`, or `base-N` with the first N from `first` that is not taken.
