@@ -23,15 +23,12 @@ public enum BuildCache {
         hasher.add(ToolVersion.current)
         hasher.add(options.joined(separator: "\u{1F}"))
         hasher.add(ToolVersion.executableIdentity)
-        var config = LedgerConfig()
         for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] where discovery.exists(file) {
             guard let bytes = try? discovery.read(file).get() else { return nil }
             hasher.add(file)
             hasher.add(bytes)
-            if file == LedgerConfig.fileName, case .success(let text) = SourceText.decode(path: file, bytes: bytes) {
-                config = ConfigParser.parse(text, ruleNames: RuleRegistry.names).0
-            }
         }
+        let config = LedgerCompiler.settings(of: discovery)
         guard let found = discovery.outcomeFiles(in: config.outcomesFolder) else { return nil }
         for diagnostic in found.diagnostics { hasher.add(diagnostic.location.file + diagnostic.message) }
         // Read and hash on every core; combined in path order.

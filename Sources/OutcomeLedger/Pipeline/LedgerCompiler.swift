@@ -21,15 +21,20 @@ public enum LedgerCompiler {
     public static func rootProblem(_ root: String) -> LedgerRootError? {
         let discovery: LedgerDiscovery
         do { discovery = try LedgerDiscovery(root: root) } catch { return error }
-        var config = LedgerConfig()
-        if discovery.exists(LedgerConfig.fileName), case .success(let bytes) = discovery.read(LedgerConfig.fileName),
-           case .success(let text) = SourceText.decode(path: LedgerConfig.fileName, bytes: bytes) {
-            config = ConfigParser.parse(text, ruleNames: RuleRegistry.names).0
-        }
+        let config = settings(of: discovery)
         if discovery.outcomeFiles(in: config.outcomesFolder) == nil, config.outcomesFolderLocation == nil {
             return .noOutcomesFolder(root: root, folder: config.outcomesFolder)
         }
         return nil
+    }
+
+    /// The settings `ledger.yml` gives (the defaults where it has none or they can't be
+    /// read), without their problems, which compiling reports: for steps that must know
+    /// where the outcomes are before compiling.
+    public static func settings(of discovery: LedgerDiscovery) -> LedgerConfig {
+        guard discovery.exists(LedgerConfig.fileName), case .success(let bytes) = discovery.read(LedgerConfig.fileName),
+              case .success(let text) = SourceText.decode(path: LedgerConfig.fileName, bytes: bytes) else { return LedgerConfig() }
+        return ConfigParser.parse(text, ruleNames: RuleRegistry.names).0
     }
 
     public static func compile(root: String, options: Options) throws(LedgerRootError) -> Compilation {
