@@ -74,7 +74,10 @@ public struct SourceText: Sendable {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         let content = bytes[start...]
-        if let bad = firstInvalidUTF8Offset(content) {
+        // The standard library's validation is the fast path; the byte-by-byte one only
+        // says where a file that fails it goes wrong.
+        guard var text = String(validating: content, as: UTF8.self) else {
+            let bad = firstInvalidUTF8Offset(content) ?? content.startIndex
             let (line, column) = position(of: bad, in: content)
             return .failure(DecodingFailure(
                 message: "the file is not valid UTF-8 (byte 0x\(hex(bytes[bad])))", line: line, column: column))
@@ -84,7 +87,6 @@ public struct SourceText: Sendable {
             return .failure(DecodingFailure(
                 message: "the file contains a NUL byte; is it a binary file?", line: line, column: column))
         }
-        var text = String(decoding: content, as: UTF8.self)
         if content.contains(UInt8(ascii: "\r")) {
             text = text.replacingCRLF()
         }
