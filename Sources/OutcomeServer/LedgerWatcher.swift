@@ -2,8 +2,8 @@ import Foundation
 import OutcomeLedger
 
 /// Notices changes to a ledger by comparing snapshots of file sizes and modification
-/// times: the ledger's settings, roster, outcome files and templates. Polling needs no
-/// platform API and costs little at a few ledgers' worth of files.
+/// times: the ledger's settings, roster, outcome files and templates. The comparison is
+/// what decides; `ChangeSignal` only says when to look.
 struct LedgerWatcher {
     let root: String
     let extraFolders: [String]
@@ -16,10 +16,22 @@ struct LedgerWatcher {
         for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] {
             record("\(root)/\(file)", into: &snapshot)
         }
-        for folder in ["\(root)/\(outcomesFolder)", "\(root)/templates"] + extraFolders {
+        for folder in folders(outcomesFolder: outcomesFolder) {
             for path in FileSystem.files(under: folder) { record("\(folder)/\(path)", into: &snapshot) }
         }
         return snapshot
+    }
+
+    /// The folders whose files are watched, with their subfolders; the root's own files
+    /// (`ledger.yml`, `people.yml`) are watched besides.
+    func folders(outcomesFolder: String) -> [String] {
+        ["\(root)/\(outcomesFolder)", "\(root)/templates"] + extraFolders
+    }
+
+    /// Something that wakes the watch loop when a watched folder changes; nil where the
+    /// platform has none, and the loop then looks at its interval.
+    func signal(outcomesFolder: String) -> ChangeSignal? {
+        ChangeSignal(trees: folders(outcomesFolder: outcomesFolder), singles: [root])
     }
 
     private func record(_ path: String, into snapshot: inout Snapshot) {

@@ -81,15 +81,25 @@ public struct PreviewServer: Sendable {
                 if let address = await server.listeningAddress { onListening(Self.url(for: address)) }
                 var outcomesFolder = firstOutcomesFolder
                 var last = watcher.snapshot(outcomesFolder: outcomesFolder)
+                var signal = watcher.signal(outcomesFolder: outcomesFolder)
                 var interval = Self.shortestWatchInterval
                 while !Task.isCancelled {
-                    try await Task.sleep(for: interval)
+                    if let signal {
+                        await signal.wait(upTo: max(interval, Self.watchIntervalWithSignal))
+                        try Task.checkCancellation()
+                    } else {
+                        try await Task.sleep(for: interval)
+                    }
                     let looked = ContinuousClock.now
                     let now = watcher.snapshot(outcomesFolder: outcomesFolder)
                     interval = max(Self.shortestWatchInterval, (ContinuousClock.now - looked) * 5)
                     guard now != last else { continue }
                     last = now
-                    outcomesFolder = await rebuild(into: state)
+                    let folder = await rebuild(into: state)
+                    if folder != outcomesFolder {
+                        outcomesFolder = folder
+                        signal = watcher.signal(outcomesFolder: outcomesFolder)
+                    }
                 }
             }
             try await group.next()
@@ -98,9 +108,12 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// How often the ledger is looked at: every tenth of a second, or less often when
-    /// looking takes long (a huge ledger), so watching never takes more than a fifth of a core.
+    /// How often the ledger is looked at without a `ChangeSignal`: every tenth of a second,
+    /// or less often when looking takes long (a huge ledger), so watching never takes more
+    /// than a fifth of a core.
     static let shortestWatchInterval = Duration.milliseconds(100)
+    /// With the kernel reporting changes, a look every second is only a safety net.
+    static let watchIntervalWithSignal = Duration.seconds(1)
 
     /// Compiles and builds the site, or records the errors. Returns the outcomes folder,
     /// which `ledger.yml` may have just changed.

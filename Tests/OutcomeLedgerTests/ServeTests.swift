@@ -149,6 +149,29 @@ struct ServeTests {
         #expect(Date().timeIntervalSince(stopping) < 5)
     }
 
+    /// The kernel's word ends the watch loop's wait at once: a file written in a subfolder,
+    /// a file saved by renaming over it, and a file in a folder made after watching began.
+    @Test func aChangeEndsTheWaitAtOnce() async throws {
+        let root = TestSupport.ledger(["outcomes/team/a.md": "one", "ledger.yml": "title: T\n"])
+        let watcher = LedgerWatcher(root: root.path, extraFolders: [])
+        let signal = try #require(watcher.signal(outcomesFolder: "outcomes"))
+        func timeToWake(after change: @escaping @Sendable () -> Void) async -> Duration {
+            let started = ContinuousClock.now
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.2, execute: change)
+            await signal.wait(upTo: .seconds(5))
+            return ContinuousClock.now - started
+        }
+        let quiet = ContinuousClock.now
+        await signal.wait(upTo: .milliseconds(300))
+        #expect(ContinuousClock.now - quiet >= .milliseconds(250), "nothing changed: waits its time")
+        let folder = root.appendingPathComponent("outcomes")
+        #expect(await timeToWake { try? "two".write(to: folder.appendingPathComponent("team/a.md"), atomically: false, encoding: .utf8) } < .seconds(2))
+        #expect(await timeToWake { try? "three".write(to: folder.appendingPathComponent("team/a.md"), atomically: true, encoding: .utf8) } < .seconds(2))
+        #expect(await timeToWake { try? FileManager.default.createDirectory(at: folder.appendingPathComponent("new"), withIntermediateDirectories: true) } < .seconds(2))
+        #expect(await timeToWake { try? "four".write(to: folder.appendingPathComponent("new/b.md"), atomically: false, encoding: .utf8) } < .seconds(2))
+        #expect(await timeToWake { try? "title: U\n".write(to: root.appendingPathComponent("ledger.yml"), atomically: true, encoding: .utf8) } < .seconds(2))
+    }
+
     @Test func neverServesOutsideTheSite() throws {
         let server = try Server(root: try Self.copyOfMusicApp())
         defer { _ = server.stop() }

@@ -268,4 +268,15 @@ package enum FileSystem {
         }
         return paths
     }
+
+    /// The folders under `directory` that `files(under:)` descends into, relative to it.
+    package static func folders(under directory: String, depth: Int = 0) -> [String] {
+        guard depth < 8 else { return [] }
+        var paths: [String] = []
+        for name in entries(of: directory) where !name.hasPrefix(".") && kind(of: "\(directory)/\(name)") == .directory {
+            paths.append(name)
+            paths += folders(under: "\(directory)/\(name)", depth: depth + 1).map { "\(name)/\($0)" }
+        }
+        return paths
+    }
 }

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import OutcomeLedger
+
+/// Wakes `serve`'s watch loop as soon as the kernel says something changed in a watched
+/// folder (Linux inotify), instead of at its next look. It only ends a wait early: whether
+/// anything really changed is still decided by comparing snapshots, so a missed or extra
+/// event (a full queue, a folder made while the loop was busy) costs at most one interval.
+final class ChangeSignal: @unchecked Sendable {
+    private let descriptor: Int32
+    /// Folders watched with their subfolders, and folders watched alone (the ledger root,
+    /// whose `.git` and output must not wake the loop).
+    private let trees: [String]
+    private let singles: [String]
+    private let queue = DispatchQueue(label: "outcomes.serve.changes")
+
+    private static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+                                     | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+
+    /// Nil where inotify is not available (then the loop simply waits its interval).
+    init?(trees: [String], singles: [String]) {
+        let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+        self.trees = trees
+        self.singles = singles
+        watchFolders()
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Waits until a change is reported or `limit` has passed, then forgets the events
+    /// read so far and watches any folder made since.
+    func wait(upTo limit: Duration) async {
+        let milliseconds = Int32(clamping: limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            queue.async {
+                var request = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+                if poll(&request, 1, max(0, milliseconds)) > 0 {
+                    self.drain()
+                    self.watchFolders()
+                }
+                done.resume()
+            }
+        }
+    }
+
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+    }
+
+    /// Adds a watch for every folder (watching one already watched changes nothing).
+    private func watchFolders() {
+        for folder in singles { _ = inotify_add_watch(descriptor, folder, Self.mask) }
+        for tree in trees where FileSystem.kind(of: tree) == .directory {
+            _ = inotify_add_watch(descriptor, tree, Self.mask)
+            for folder in FileSystem.folders(under: tree) {
+                _ = inotify_add_watch(descriptor, "\(tree)/\(folder)", Self.mask)
+            }
+        }
+    }
+}
