@@ -1,8 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import OutcomeLedger
+#if os(Linux)
+import Glibc
 
 /// Wakes `serve`'s watch loop as soon as the kernel says something changed in a watched
 /// folder (Linux inotify), instead of at its next look. It only ends a wait early: whether
@@ -65,3 +64,10 @@ final class ChangeSignal: @unchecked Sendable {
         }
     }
 }
+#else
+/// Without inotify the watch loop looks at its interval.
+final class ChangeSignal: Sendable {
+    init?(trees: [String], singles: [String]) { return nil }
+    func wait(upTo limit: Duration) async {}
+}
+#endif

@@ -1,6 +1,8 @@
 import Subprocess
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 #if canImport(System)
 import System
@@ -205,7 +207,7 @@ public struct GitRepository: Sendable {
     static func run(_ arguments: [String], in directory: String, input: [UInt8] = [],
                     largeOutput: Bool = false) async throws(GitError) -> Result {
         if largeOutput, let file = UnlinkedFile() {
-            defer { file.close() }
+            defer { file.discard() }
             let output = FileDescriptor(rawValue: file.descriptor)
             let (status, error) = try await execute(arguments, in: directory, input: input,
                                                     output: .fileDescriptor(output, closeAfterSpawningProcess: false))
@@ -288,8 +290,8 @@ private struct UnlinkedFile {
         return done == size ? bytes : Array(bytes[..<done])
     }
 
-    func close() {
-        _ = Glibc.close(descriptor)
+    func discard() {
+        close(descriptor)
     }
 }
 
