@@ -72,8 +72,9 @@ struct BuildCommand: ParsableCommand {
             Terminal.standardError("outcomes: \(error)")
             throw ExitCode(2)
         }
-        // Taken now: history compiles older revisions with the same cache.
-        let parsed = parseCache.fileContents().map { SiteFile(path: ParseCache.fileName, contents: $0) }
+        // Taken now: history compiles older revisions with the same cache. Written last,
+        // once the pages are.
+        let parsed = parseCache.saved()
         let reporter = HumanReporter(color: color.enabled(for: STDERR_FILENO))
         if !compilation.diagnostics.isEmpty {
             Terminal.standardError(reporter.report(compilation))
@@ -105,7 +106,7 @@ struct BuildCommand: ParsableCommand {
         if let progress { advance = { done, total in progress.update(done, of: total) } }
         let cache = { (written: [(path: String, size: Int)]) -> [SiteFile] in
             let built = fingerprint.map { [BuildCache.file(fingerprint: $0, report: report, written: written)] } ?? []
-            return built + (parsed.map { [$0] } ?? [])
+            return built + (parsed.map { [SiteFile(path: ParseCache.fileName, contents: $0.fileContents())] } ?? [])
         }
         do {
             try SiteWriter.write(site, to: destination, progress: advance, finishing: cache)

@@ -61,8 +61,22 @@ public final class ParseCache: Sendable {
 
     /// The cache file for what the last compilation parsed; nil before any compilation.
     public func fileContents() -> [UInt8]? {
-        state.withLock { state in
-            state.settings.map { ParseCacheFile.encode(state.entries, settings: $0) }
+        saved()?.fileContents()
+    }
+
+    /// What the last compilation parsed, to be written as a cache file later: holding it
+    /// costs nothing (the compilation holds the same outcomes), while the file's bytes
+    /// would be tens of megabytes held while a large site is written.
+    public func saved() -> Saved? {
+        state.withLock { state in state.settings.map { Saved(entries: state.entries, settings: $0) } }
+    }
+
+    public struct Saved: Sendable {
+        let entries: [String: Entry]
+        let settings: String
+
+        public func fileContents() -> [UInt8] {
+            ParseCacheFile.encode(entries, settings: settings)
         }
     }
 

@@ -24,14 +24,14 @@ enum ParseCacheFile {
             payload.write(entry.outcome.map { Self.bodyRange(of: $0.body) } ?? 0..<0)
             payload.write(entry.diagnostics)
         }
-        var file = CacheWriter()
-        file.bytes = magic
-        file.write(formatVersion)
-        file.write(ToolVersion.executableIdentity)
-        file.write(settings)
-        file.write(TextDigest(payload.bytes))
-        file.bytes += payload.bytes
-        return file.bytes
+        var header = CacheWriter()
+        header.bytes = magic
+        header.write(formatVersion)
+        header.write(ToolVersion.executableIdentity)
+        header.write(settings)
+        header.write(TextDigest(payload.bytes))
+        payload.bytes.insert(contentsOf: header.bytes, at: 0)
+        return payload.bytes
     }
 
     /// The entries a file holds, or nil when anything about it is not exactly what this
