@@ -22,7 +22,10 @@ struct PageData {
     /// Ids of the published outcomes each handle owns, in id order.
     let ownedIDs: [String: [String]]
     /// Each published outcome's summary, made once: lists on many pages show the same one.
+    /// Kept for ledgers up to `mostSummariesKept` outcomes (about 1.5 KB each); a larger
+    /// ledger makes them for each page that shows them, so its memory stays flat.
     private var summaries = Frozen<[String: [String: Any]]>([:])
+    static let mostSummariesKept = 25_000
 
     /// Page data that is never changed once made, and holds only strings, numbers, flags
     /// and dictionaries and lists of them: safe to read from every core.
@@ -76,6 +79,7 @@ struct PageData {
         }
         ownedIDs = owned
         tags = Self.tags(of: sortedOutcomes)
+        guard sortedOutcomes.count <= Self.mostSummariesKept else { return }
         let made = self
         let all = Parallel.map(sortedOutcomes.count) { Frozen(made.makeSummary(sortedOutcomes[$0].id.value)) }
         summaries = Frozen(Dictionary(uniqueKeysWithValues: zip(sortedOutcomes.map(\.id.value), all.map(\.value))))

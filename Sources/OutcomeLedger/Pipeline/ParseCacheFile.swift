@@ -9,42 +9,51 @@
 /// (the build parses everything, as without a cache) and replaced by the next build.
 enum ParseCacheFile {
     static let magic = Array("outcomes parse cache\n".utf8)
-    static let formatVersion = 1
+    static let formatVersion = 2
 
-    /// The file's bytes for the entries of the last compilation.
+    /// The file's bytes for the entries of the last compilation: the header, the entries,
+    /// then the checksum of the entries — written last, so the file is built in one buffer
+    /// without copying tens of megabytes to put the checksum first.
     static func encode(_ entries: [String: ParseCache.Entry], settings: String) -> [UInt8] {
-        var payload = CacheWriter()
-        payload.write(entries.count)
+        var file = CacheWriter()
+        file.bytes = magic
+        file.write(formatVersion)
+        file.write(ToolVersion.executableIdentity)
+        file.write(settings)
+        let payloadStart = file.bytes.count
+        file.write(entries.count)
         for path in entries.keys.sorted() {
             let entry = entries[path]!
-            payload.write(path)
-            payload.currentFile = path
-            payload.write(entry.digest)
-            payload.write(entry.outcome)
-            payload.write(entry.outcome.map { Self.bodyRange(of: $0.body) } ?? 0..<0)
-            payload.write(entry.diagnostics)
+            file.write(path)
+            file.currentFile = path
+            file.write(entry.digest)
+            file.write(entry.outcome)
+            file.write(entry.outcome.map { Self.bodyRange(of: $0.body) } ?? 0..<0)
+            file.write(entry.diagnostics)
         }
-        var header = CacheWriter()
-        header.bytes = magic
-        header.write(formatVersion)
-        header.write(ToolVersion.executableIdentity)
-        header.write(settings)
-        header.write(TextDigest(payload.bytes))
-        payload.bytes.insert(contentsOf: header.bytes, at: 0)
-        return payload.bytes
+        let checksum = TextDigest(file.bytes[payloadStart...])
+        for word in [checksum.first, checksum.second, UInt64(checksum.count)] {
+            withUnsafeBytes(of: word.littleEndian) { file.bytes += $0 }
+        }
+        return file.bytes
     }
 
     /// The entries a file holds, or nil when anything about it is not exactly what this
     /// binary writes for these settings.
     static func decode(_ bytes: [UInt8], settings: String) -> [String: ParseCache.Entry]? {
-        guard bytes.starts(with: magic) else { return nil }
-        var header = CacheReader(bytes, from: magic.count)
+        guard bytes.starts(with: magic), bytes.count >= magic.count + trailerSize else { return nil }
+        var header = CacheReader(bytes, from: magic.count, to: bytes.count - trailerSize)
         guard (try? header.read(Int.self)) == formatVersion,
               (try? header.read(String.self)) == ToolVersion.executableIdentity,
-              (try? header.read(String.self)) == settings,
-              let checksum = try? header.read(TextDigest.self),
-              TextDigest(bytes[header.offset...]) == checksum else { return nil }
-        var reader = CacheReader(bytes, from: header.offset)
+              (try? header.read(String.self)) == settings else { return nil }
+        let payloadEnd = bytes.count - trailerSize
+        let words = (0..<3).map { index in
+            bytes[(payloadEnd + index * 8)..<(payloadEnd + index * 8 + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        }
+        guard TextDigest(bytes[header.offset..<payloadEnd]) == TextDigest(first: words[0], second: words[1], count: Int(truncatingIfNeeded: words[2])) else {
+            return nil
+        }
+        var reader = header
         do {
             let count = try reader.readCount()
             var entries: [String: ParseCache.Entry] = [:]
@@ -65,6 +74,9 @@ enum ParseCacheFile {
             return nil
         }
     }
+
+    /// The checksum after the entries: three little-endian 64-bit words.
+    private static let trailerSize = 24
 
     /// Where the body is in its file, in UTF-8 bytes: a restored outcome's body is cut from
     /// the file's text again rather than stored twice.
@@ -137,15 +149,18 @@ struct CacheReader {
 
     private let bytes: [UInt8]
     private(set) var offset: Int
+    /// Where reading stops: the end of the bytes, or of the part that holds values.
+    private let end: Int
     /// The file of the entry being read, for locations written without theirs.
     var currentFile = ""
 
-    init(_ bytes: [UInt8], from offset: Int) {
+    init(_ bytes: [UInt8], from offset: Int, to end: Int? = nil) {
         self.bytes = bytes
         self.offset = offset
+        self.end = min(end ?? bytes.count, bytes.count)
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { offset == end }
 
     mutating func read<Value: CacheCodable>(_ type: Value.Type) throws(Malformed) -> Value {
         try Value(from: &self)
@@ -155,7 +170,7 @@ struct CacheReader {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            guard offset < end, shift < 64 else { throw Malformed() }
             let byte = bytes[offset]
             offset += 1
             // The tenth byte holds the 64th bit only: anything more is not what was written.
@@ -171,12 +186,12 @@ struct CacheReader {
     /// what is left is malformed (and never becomes a huge allocation).
     mutating func readCount() throws(Malformed) -> Int {
         let count = try readInteger()
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         return count
     }
 
     mutating func readBytes(_ count: Int) throws(Malformed) -> ArraySlice<UInt8> {
-        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        guard count >= 0, count <= end - offset else { throw Malformed() }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
     }
