@@ -7,6 +7,8 @@ import Glibc
 /// folder (Linux inotify), instead of at its next look. It only ends a wait early: whether
 /// anything really changed is still decided by comparing snapshots, so a missed or extra
 /// event (a full queue, a folder made while the loop was busy) costs at most one interval.
+/// Sendable because its descriptor is only read and watched on its own serial queue, one
+/// wait at a time.
 final class ChangeSignal: @unchecked Sendable {
     private let descriptor: Int32
     /// Folders watched with their subfolders, and folders watched alone (the ledger root,
