@@ -2,7 +2,7 @@ import Synchronization
 
 /// Outcome files already parsed: `serve` re-parses only the files an edit changed, `diff`
 /// parses a file that is the same on both sides once, and `build` keeps them in a file
-/// beside the site it writes (see `ParseCacheFile`) for the next build. An entry is used
+/// in the site it writes (see `ParseCacheFile`) for the next build. An entry is used
 /// only for the same path, the same text and the same settings, so a hit gives exactly
 /// what parsing again would.
 public final class ParseCache: Sendable {

@@ -3,8 +3,8 @@
 ///
 /// The file is build state, not input: it is used only when everything about it checks
 /// out — its magic line and format version, the binary that wrote it (version, size and
-/// modification time), the parsing settings, and a checksum over every byte after the
-/// header — and each entry only for a file whose bytes hash to what was parsed. A file
+/// modification time), the parsing settings, and the checksum of its entries (written
+/// after them) — and each entry only for a file whose text hashes to what was parsed. A file
 /// that is truncated, corrupted, from another binary or another format is ignored whole
 /// (the build parses everything, as without a cache) and replaced by the next build.
 enum ParseCacheFile {
