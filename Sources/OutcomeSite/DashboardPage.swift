@@ -107,7 +107,7 @@ extension SitePages {
 
     /// An outcome that needs attention, with its signals in words.
     func attentionEntry(_ id: String) -> [String: Any] {
-        var entry = data.summary(id)
+        var entry = data.summary(id).fields
         entry["signals"] = (data.judgement(id)?.signals ?? []).map(Self.signal)
         return entry
     }
@@ -119,7 +119,7 @@ extension SitePages {
     }
 
     private func dueEntry(_ id: String) -> [String: Any] {
-        var entry = data.summary(id)
+        var entry = data.summary(id).fields
         let days = data.published(id)?.due.map { $0.value.days(since: data.health.today) } ?? 0
         entry["when"] = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
         return entry
@@ -139,7 +139,7 @@ extension SitePages {
 
     /// A row of the dashboard's tree: the outcome's summary, what it depends on, and its children.
     func treeNode(_ node: OutcomeTree.Node) -> [String: Any] {
-        var summary = data.summary(node.id)
+        var summary = data.summary(node.id).fields
         summary["children"] = rows(of: node.children)
         summary["has_children"] = !node.children.isEmpty
         let dependencies = (data.published(node.id)?.dependsOn ?? []).map { dependency -> [String: Any] in

@@ -17,7 +17,7 @@ extension SitePages {
         let mapped = roots.filter { !$0.children.isEmpty }
         var pages = [Page(path: "map/index.html", template: "map", title: "Map") {
             let entries = mapped.map { root -> [String: Any] in
-                var entry = self.data.summary(root.id)
+                var entry = self.data.summary(root.id).fields
                 entry["map_path"] = Self.mapPath(root.id)
                 entry["size"] = Self.size(of: root)
                 return entry

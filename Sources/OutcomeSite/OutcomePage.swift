@@ -5,7 +5,7 @@ import OutcomeLedger
 extension SitePages {
     func details(_ outcome: Outcome) -> [String: Any] {
         let id = outcome.id.value
-        var details = data.summary(id)
+        var details = data.summary(id).fields
         let lenses = data.ledger.config.lenses
         details["lenses"] = lenses
         details["pod"] = (outcome.pod ?? []).map { member -> [String: Any] in

@@ -24,15 +24,8 @@ struct PageData {
     /// Each published outcome's summary, made once: lists on many pages show the same one.
     /// Kept for ledgers up to `mostSummariesKept` outcomes (about 1.5 KB each); a larger
     /// ledger makes them for each page that shows them, so its memory stays flat.
-    private var summaries = Frozen<[String: [String: Any]]>([:])
+    private var summaries: [String: SharedData] = [:]
     static let mostSummariesKept = 25_000
-
-    /// Page data that is never changed once made, and holds only strings, numbers, flags
-    /// and dictionaries and lists of them: safe to read from every core.
-    private struct Frozen<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
 
     /// A person as the site shows them: from `people.yml`, or from the pods when there is none.
     struct PersonEntry {
@@ -81,8 +74,8 @@ struct PageData {
         tags = Self.tags(of: sortedOutcomes)
         guard sortedOutcomes.count <= Self.mostSummariesKept else { return }
         let made = self
-        let all = Parallel.map(sortedOutcomes.count) { Frozen(made.makeSummary(sortedOutcomes[$0].id.value)) }
-        summaries = Frozen(Dictionary(uniqueKeysWithValues: zip(sortedOutcomes.map(\.id.value), all.map(\.value))))
+        let all = Parallel.map(sortedOutcomes.count) { made.makeSummary(sortedOutcomes[$0].id.value) }
+        summaries = Dictionary(uniqueKeysWithValues: zip(sortedOutcomes.map(\.id.value), all))
     }
 
     /// The published outcome with this id.
@@ -180,11 +173,15 @@ struct PageData {
     }
 
     /// What lists of outcomes show about each.
-    func summary(_ id: String) -> [String: Any] {
-        summaries.value[id] ?? makeSummary(id)
+    func summary(_ id: String) -> SharedData {
+        summaries[id] ?? makeSummary(id)
     }
 
-    private func makeSummary(_ id: String) -> [String: Any] {
+    private func makeSummary(_ id: String) -> SharedData {
+        SharedData(summaryFields(id))
+    }
+
+    private func summaryFields(_ id: String) -> [String: Any] {
         guard let outcome = published(id) else {
             return ["id": id, "title": id, "path": none, "status": none, "owner": none, "done": none,
                     "review_by": none, "due": none, "health": none, "rollup": none, "missing": true]
@@ -207,7 +204,7 @@ struct PageData {
         ]
     }
 
-    func summaries(_ ids: [String]) -> [[String: Any]] { ids.map(summary) }
+    func summaries(_ ids: [String]) -> [SharedData] { ids.map(summary) }
 
     /// Lenses nobody in the pod covers, for living outcomes.
     func missingLenses(_ outcome: Outcome) -> [String] {

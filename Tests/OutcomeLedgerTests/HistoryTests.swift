@@ -107,12 +107,18 @@ struct HistoryTests {
         #expect(!plainPage.contains("id=\"history\""))
     }
 
+    /// Also holds ledger.json to its promise of keys in byte order in every object, with
+    /// history and roll-ups in it (the keys are written in order, not sorted as it is made).
     @Test func ledgerJSONCarriesHistoryAsItsSchemaSays() async throws {
         let (_, output) = try BuildTests.build(try Self.repository().path)
         let script = """
             import json, sys, jsonschema
+            def in_order(pairs):
+                keys = [key.encode() for key, _ in pairs]
+                assert keys == sorted(keys), keys
+                return dict(pairs)
             schema = json.load(open(sys.argv[1]))
-            document = json.load(open(sys.argv[2]))
+            document = json.load(open(sys.argv[2]), object_pairs_hook=in_order)
             jsonschema.Draft7Validator(schema).validate(document)
             a = [o for o in document["outcomes"] if o["id"] == "a"][0]["history"]
             print(a["created"]["date"], len(a["events"]), a["events"][-1]["aspect"])

@@ -27,8 +27,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let items): return .array(items.map { $0.sortingKeys() })
         case .generated(let count, let item): return .generated(count: count) { item($0).sortingKeys() }
         case .object(let members):
-            return .object(members.map { ($0.0, $0.1.sortingKeys()) }
-                .sorted { $0.0.precedesInByteOrder($1.0) })
+            let sorted = members.map { ($0.0, $0.1.sortingKeys()) }
+            // Objects are often written in order already: then checking is all it takes.
+            if zip(sorted, sorted.dropFirst()).allSatisfy({ $0.0.0.precedesInByteOrder($0.1.0) }) { return .object(sorted) }
+            return .object(sorted.sorted { $0.0.precedesInByteOrder($1.0) })
         default: return self
         }
     }

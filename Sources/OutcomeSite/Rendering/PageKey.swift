@@ -57,6 +57,12 @@ struct PageKey {
             for item in list { add(dictionary: item) }
         case Self.intType: add(byte: 2); add(number: value as! Int)
         case Self.boolType: add(byte: (value as! Bool) ? 3 : 4)
+        case Self.sharedType: add(shared: value as! SharedData)
+        case Self.sharedListType:
+            let list = value as! [SharedData]
+            add(byte: 6)
+            add(number: list.count)
+            for item in list { add(shared: item) }
         default: add(other: value)
         }
     }
@@ -66,6 +72,15 @@ struct PageKey {
     private static let dictionaryListType = ObjectIdentifier([[String: Any]].self)
     private static let intType = ObjectIdentifier(Int.self)
     private static let boolType = ObjectIdentifier(Bool.self)
+    private static let sharedType = ObjectIdentifier(SharedData.self)
+    private static let sharedListType = ObjectIdentifier([SharedData].self)
+
+    /// Shared data adds the key it was given when made: its contents were hashed then.
+    private mutating func add(shared: SharedData) {
+        add(byte: 9)
+        mix(shared.key.first)
+        mix(shared.key.second)
+    }
 
     /// The sum of the keys of its pairs: a dictionary's order (which differs from run to
     /// run) does not matter, and nothing is sorted.

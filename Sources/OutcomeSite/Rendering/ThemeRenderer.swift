@@ -107,6 +107,7 @@ struct ThemeRenderer: Sendable {
 
     private static func child(_ name: String, of object: Any) -> Any? {
         if let dictionary = object as? [String: Any] { return dictionary[name] }
+        if let shared = object as? SharedData { return shared.fields[name] }
         if let dictionary = object as? [String: String] { return dictionary[name] }
         return nil
     }
@@ -114,9 +115,10 @@ struct ThemeRenderer: Sendable {
     /// The items of a list, whatever its element type; nil for anything else.
     private static func sequence(_ value: Any) -> [Any]? {
         if let items = value as? [[String: Any]] { return items }
+        if let items = value as? [SharedData] { return items }
         if let items = value as? [String] { return items }
         if let items = value as? [[String: String]] { return items }
-        if value is [String: Any] || value is String { return nil }
+        if value is [String: Any] || value is String || value is SharedData { return nil }
         return value as? [Any]
     }
 
