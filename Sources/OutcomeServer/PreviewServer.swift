@@ -130,9 +130,11 @@ public struct PreviewServer: Sendable {
         }
         let outcomesFolder = compilation.ledger.config.outcomesFolder
         let reporter = HumanReporter(color: false)
+        let news = await state.news(about: compilation.diagnostics)
+        let problems = reporter.report(news.diagnostics, summary: ProblemNews.summary(news, totals: compilation.summary))
         guard compilation.errorCount == 0 else {
             await state.fail(compilation.diagnostics, summary: compilation.summary)
-            log(reporter.report(compilation))
+            log(problems)
             return outcomesFolder
         }
         if options.history { compilation = await compilation.addingHistory(root: options.root, today: today, cache: historyCache) }
@@ -147,7 +149,7 @@ public struct PreviewServer: Sendable {
                 await state.succeed()
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
                 let warnings = compilation.warningCount
-                if warnings > 0 { log(reporter.report(compilation)) }
+                if warnings > 0 { log(problems) }
                 log("Built \(site.entries.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
                     + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
             } catch {
@@ -190,9 +192,16 @@ actor PreviewState {
     let site: URL
     private(set) var version = 0
     private(set) var problems: (diagnostics: [Diagnostic], summary: String)?
+    /// What the terminal has been told of the ledger's problems.
+    private var told = ProblemNews()
 
     init(site: URL) {
         self.site = site
+    }
+
+    /// What to print of a build's problems (see `ProblemNews`).
+    func news(about diagnostics: [Diagnostic]) -> ProblemNews.Report {
+        told.report(diagnostics)
     }
 
     func succeed() {

@@ -15,14 +15,18 @@ struct ServeTests {
         let process = Process()
         let url: URL
         let output: URL
+        let errors: URL
 
         init(root: URL, arguments: [String] = []) throws {
-            output = TestSupport.temporaryFolder().appendingPathComponent("stdout")
+            let folder = TestSupport.temporaryFolder()
+            output = folder.appendingPathComponent("stdout")
+            errors = folder.appendingPathComponent("stderr")
             FileManager.default.createFile(atPath: output.path, contents: nil)
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.executableURL = TestSupport.binary
             process.arguments = ["serve", root.path, "--port", "0"] + arguments
             process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             var found: URL?
             for _ in 0..<100 where found == nil {
@@ -225,6 +229,58 @@ struct ServeTests {
         let run = try TestSupport.run(["serve", TestSupport.example("music-app"), "--port", "\(port)"], timeout: 20)
         #expect(run.status == 2)
         #expect(run.standardError.contains("already in use"))
+    }
+
+    /// A save prints what it brought, not every standing warning again.
+    @Test func aSavePrintsOnlyTheWarningsItBrought() throws {
+        let root = try Self.copyOfMusicApp()
+        let file = root.appendingPathComponent("outcomes/retain-users.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "- [x] Churn survey", with: "- [ ] Make the app nicer\n- [x] Churn survey")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let server = try Server(root: root, arguments: ["--no-history"])
+        defer { _ = server.stop() }
+        func printed() -> String { (try? String(contentsOf: server.errors, encoding: .utf8)) ?? "" }
+        func builds() -> Int { printed().components(separatedBy: "Built ").count - 1 }
+        #expect(Self.eventually { builds() == 1 })
+        #expect(printed().contains("Make the app nicer"))
+
+        // Another file's title: nothing new to say but the totals.
+        let other = root.appendingPathComponent("outcomes/grow-artists.md")
+        let otherText = try String(contentsOf: other, encoding: .utf8)
+        try otherText.replacingOccurrences(of: "title: ", with: "title: Still ").write(to: other, atomically: true, encoding: .utf8)
+        #expect(Self.eventually { builds() == 2 })
+        let second = printed().components(separatedBy: "Built ")[1]
+        #expect(!second.contains("Make the app nicer"))
+        #expect(!second.contains("warning: "))
+        #expect(second.contains(" in 9 files ("))
+        #expect(second.contains(" shown before and not repeated; `outcomes check` lists every one)"))
+
+        // A new warning is printed; the one fixed is counted.
+        try text.replacingOccurrences(of: "- [x] Churn survey", with: "- [ ] Make it all better\n- [x] Churn survey")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(Self.eventually { builds() == 3 })
+        let third = printed().components(separatedBy: "Built ")[2]
+        #expect(third.contains("Make it all better"))
+        #expect(third.contains("(1 fixed; "))
+        #expect(third.components(separatedBy: "warning: ").count == 2)
+    }
+
+    @Test func problemNewsRepeatsErrorsAndOnlyNewWarnings() {
+        func problem(_ line: Int, _ severity: Severity) -> Diagnostic {
+            Diagnostic(location: SourceLocation(file: "outcomes/a.md", line: line, column: 1), severity: severity,
+                       rule: "some-rule", message: "problem on line \(line)")
+        }
+        var news = ProblemNews()
+        let first = [problem(1, .error), problem(2, .warning), problem(3, .warning)]
+        #expect(news.report(first) == .init(diagnostics: first, fixed: 0, unchanged: 0))
+        let second = [problem(1, .error), problem(3, .warning), problem(4, .warning)]
+        let report = news.report(second)
+        #expect(report == .init(diagnostics: [problem(1, .error), problem(4, .warning)], fixed: 1, unchanged: 1))
+        #expect(ProblemNews.summary(report, totals: "1 error, 2 warnings in 1 file")
+                == "1 error, 2 warnings in 1 file (1 fixed; 1 shown before and not repeated; `outcomes check` lists every one)")
+        #expect(news.report([]) == .init(diagnostics: [], fixed: 2, unchanged: 0))
+        #expect(ProblemNews.summary(.init(diagnostics: [], fixed: 0, unchanged: 0), totals: "0 errors") == "0 errors")
     }
 
     @Test func theErrorsPageShowsHelpCodeAndKindInWords() {
