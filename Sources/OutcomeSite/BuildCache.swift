@@ -84,7 +84,7 @@ public enum BuildCache {
     private static func listing(_ files: [(String, Int)]) -> String {
         var hasher = Hasher128()
         let bookkeeping: Set = [fileName, Manifest.fileName, ParseCache.fileName]
-        for (path, size) in files.filter({ !bookkeeping.contains($0.0) }).sorted(by: { $0.0 < $1.0 }) {
+        for (path, size) in files.filter({ !bookkeeping.contains($0.0) }).sorted(by: { $0.0.precedesInByteOrder($1.0) }) {
             hasher.add("\(path) \(size)")
         }
         return hasher.hex

@@ -98,17 +98,55 @@ enum Manifest {
         return Array(text.utf8)
     }
 
+    /// Read as bytes: a large site's manifest has tens of thousands of lines. A line that
+    /// does not read as one is skipped (its file is then simply written again).
     static func parse(_ bytes: [UInt8]) -> Contents {
         var contents = Contents()
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-            if line.hasPrefix("site ") {
-                contents.siteKey = UInt64(line.dropFirst(5), radix: 16)
-                continue
+        contents.lines.reserveCapacity(bytes.count / 64)
+        bytes.withUnsafeBufferPointer { text in
+            var start = 0
+            while start < text.count {
+                var end = start
+                while end < text.count && text[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                let line = UnsafeBufferPointer(rebasing: text[start..<end])
+                if line.starts(with: "site ".utf8) {
+                    contents.siteKey = number(line[5...], radix: 16)
+                    continue
+                }
+                // hash, size, key (`-` for none) and the path, which may hold spaces.
+                var fields: [Range<Int>] = []
+                var field = line.startIndex
+                for index in line.indices where line[index] == 0x20 && fields.count < 3 {
+                    fields.append(field..<index)
+                    field = index + 1
+                }
+                guard fields.count == 3, field < line.endIndex, let hash = number(line[fields[0]], radix: 16),
+                      let size = number(line[fields[1]], radix: 10), size <= UInt64(Int.max) else { continue }
+                let path = String(decoding: line[field...], as: UTF8.self)
+                contents.lines[path] = Line(hash: hash, size: Int(size), key: number(line[fields[2]], radix: 16))
             }
-            let parts = line.split(separator: " ", maxSplits: 3)
-            guard parts.count == 4, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]) else { continue }
-            contents.lines[String(parts[3])] = Line(hash: hash, size: size, key: UInt64(parts[2], radix: 16))
         }
         return contents
+    }
+
+    /// A number in lowercase hexadecimal or decimal digits; nil for anything else or an overflow.
+    private static func number(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: UInt64) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 20 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let digit: UInt64
+            switch byte {
+            case 0x30...0x39: digit = UInt64(byte - 0x30)
+            case 0x61...0x66 where radix == 16: digit = UInt64(byte - 0x61 + 10)
+            default: return nil
+            }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: radix)
+            guard !overflow else { return nil }
+            let (sum, carried) = shifted.addingReportingOverflow(digit)
+            guard !carried else { return nil }
+            value = sum
+        }
+        return value
     }
 }

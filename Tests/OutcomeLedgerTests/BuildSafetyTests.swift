@@ -183,3 +183,37 @@ struct BuildSafetyTests {
         #expect(css == source)
     }
 }
+
+/// `.outcomes-manifest`, read back as written; a damaged line only costs its file a rewrite.
+struct ManifestTests {
+    @Test func readsBackWhatItWrote() {
+        let files: [(path: String, line: Manifest.Line)] = [
+            ("index.html", .init(hash: 0xdead_beef_0123_4567, size: 12_345, key: 0xffff_ffff_ffff_ffff)),
+            ("files/a plan with spaces.pdf", .init(hash: 0, size: 0, key: nil)),
+            ("people/zoë/index.html", .init(hash: 1, size: Int.max, key: 0)),
+        ]
+        let contents = Manifest.parse(Manifest.render(siteKey: 0xabc, files))
+        #expect(contents.siteKey == 0xabc)
+        #expect(contents.lines.count == 3)
+        for (path, line) in files { #expect(contents.lines[path] == line, "\(path)") }
+    }
+
+    @Test func skipsLinesThatDoNotRead() {
+        let text = """
+            site 1f
+            10 20 30 fine.html
+            10 20 - no-key.html
+            zz 20 30 bad-hash.html
+            10 -3 30 bad-size.html
+            10 20 30
+            1ffffffffffffffff 20 30 overflow.html
+            10 99999999999999999999 30 too-large.html
+            A 20 30 uppercase.html
+
+            """
+        let contents = Manifest.parse(Array(text.utf8))
+        #expect(contents.siteKey == 0x1f)
+        #expect(contents.lines == ["fine.html": .init(hash: 0x10, size: 20, key: 0x30),
+                                   "no-key.html": .init(hash: 0x10, size: 20, key: nil)])
+    }
+}

@@ -47,3 +47,66 @@ struct DiscoveryTests {
         #expect(throws: LedgerDiscovery.ReadFailure.self) { try discovery.read("outcomes/none.md").get() }
     }
 }
+
+/// The listing the build uses to know what a site folder holds.
+struct FolderListingTests {
+    /// Files at every depth (the walk hands the folders two levels down to other cores),
+    /// hidden ones, names with spaces and non-ASCII letters, and empty folders.
+    static func tree() throws -> URL {
+        let root = TestSupport.temporaryFolder()
+        let files = ["top.txt": 1, ".hidden": 2, "a/one.html": 3, "a/b/two.html": 4, "a/b/c/three.html": 5,
+                     "a/b/c/d/e/four.html": 6, "people/Zoë Ng/index.html": 7, "outcomes/x/index.html": 8,
+                     "outcomes/y/index.html": 9]
+        for (path, size) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(repeating: 0x61, count: size).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty/inside"), withIntermediateDirectories: true)
+        return root
+    }
+
+    static func sorted(_ files: [(String, Int)]?) -> [String]? {
+        files.map { $0.map { "\($0.0) \($0.1)" }.sorted() }
+    }
+
+    @Test func listsEveryRegularFileWithItsSize() throws {
+        let root = try Self.tree()
+        let expected = ["top.txt 1", ".hidden 2", "a/one.html 3", "a/b/two.html 4", "a/b/c/three.html 5",
+                        "a/b/c/d/e/four.html 6", "people/Zoë Ng/index.html 7", "outcomes/x/index.html 8",
+                        "outcomes/y/index.html 9"].sorted()
+        #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: false)) == expected)
+        #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: true)) == expected)
+        #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: root.path + "/missing", followingLinks: false)) == [])
+    }
+
+    /// A link at any depth: followed when asked, else the listing gives up (a spare site
+    /// holding one is not reused).
+    @Test func linksAreFollowedOrRefused() throws {
+        for place in ["link", "a/link", "a/b/link", "a/b/c/link"] {
+            let root = try Self.tree()
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(place).path,
+                                                       withDestinationPath: root.appendingPathComponent("top.txt").path)
+            #expect(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: false) == nil, "\(place)")
+            #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: true))?.contains("\(place) 1") == true)
+        }
+        let root = try Self.tree()
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/b/folder").path,
+                                                   withDestinationPath: root.appendingPathComponent("outcomes").path)
+        #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: true))?.contains("a/b/folder/x/index.html 8") == true)
+        #expect(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: false) == nil)
+    }
+
+    @Test func aSpecialFileOrADeepNestIsRefusedWhenNotFollowingLinks() throws {
+        let root = try Self.tree()
+        #expect(mkfifo(root.appendingPathComponent("a/b/c/pipe").path, 0o600) == 0)
+        #expect(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: false) == nil)
+        #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: true))?.count == 9)
+
+        let deep = try Self.tree()
+        let nested = (0..<17).map { "n\($0)" }.joined(separator: "/")
+        try FileManager.default.createDirectory(at: deep.appendingPathComponent(nested), withIntermediateDirectories: true)
+        #expect(FileSystem.fileSizesOnAllCores(under: deep.path, followingLinks: false) == nil)
+        #expect(Self.sorted(FileSystem.fileSizesOnAllCores(under: deep.path, followingLinks: true))?.count == 9)
+    }
+}

@@ -176,38 +176,25 @@ package enum FileSystem {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw ReadFailure(errno) }
     }
 
-    /// Every regular file under a folder with its size, the entries two levels down shared
-    /// among the cores (a site's pages sit there, thousands of folders). Following links
-    /// like `fileSizes`, or not, like `plainFileSizes` — then nil when anything but folders
-    /// and regular files is found.
+    /// Every regular file under a folder with its size, hidden ones included, in no
+    /// particular order; the folders two levels down (where a site's pages sit, thousands
+    /// of them) are shared among the cores. Following symbolic links (what cannot be read
+    /// is left out), or not — then nil when anything but folders and regular files is
+    /// found, or when folders nest deeper than 16. Every folder is read through its own
+    /// descriptor and the type `readdir` gives: no path is resolved again from the top,
+    /// and only regular files are asked for their size.
     package static func fileSizesOnAllCores(under directory: String, followingLinks: Bool) -> [(String, Int)]? {
-        @Sendable func kind(_ path: String) -> (mode: mode_t, size: Int)? {
-            var info = stat()
-            guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
-            return (info.st_mode & S_IFMT, Int(info.st_size))
+        let top = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return [] }
+        defer { close(top) }
+        var walk = FolderWalk(followingLinks: followingLinks, handOverDepth: 2)
+        guard walk.read(parent: top, name: ".", prefix: "", depth: 0) else { return nil }
+        let folders = walk.handedOver
+        let found = Parallel.map(folders.count) { index -> [(String, Int)]? in
+            var inner = FolderWalk(followingLinks: followingLinks, handOverDepth: nil)
+            return inner.read(parent: top, name: folders[index], prefix: folders[index] + "/", depth: 2) ? inner.files : nil
         }
-        var listed: [String] = []
-        for name in entries(of: directory) {
-            if kind("\(directory)/\(name)")?.mode == S_IFDIR {
-                listed += entries(of: "\(directory)/\(name)").map { "\(name)/\($0)" }
-            } else {
-                listed.append(name)
-            }
-        }
-        let paths = listed
-        let found = Parallel.map(paths.count) { index -> [(String, Int)]? in
-            let path = paths[index]
-            guard let (mode, size) = kind("\(directory)/\(path)") else { return followingLinks ? [] : nil }
-            switch mode {
-            case S_IFDIR:
-                return followingLinks
-                    ? fileSizes(under: "\(directory)/\(path)", prefix: "\(path)/", depth: 2)
-                    : plainFileSizes(under: "\(directory)/\(path)", prefix: "\(path)/", depth: 2)
-            case S_IFREG: return [(path, size)]
-            default: return followingLinks ? [] : nil
-            }
-        }
-        var files: [(String, Int)] = []
+        var files = walk.files
         for part in found {
             guard let part else { return nil }
             files += part
@@ -215,42 +202,62 @@ package enum FileSystem {
         return files
     }
 
-    /// Every regular file under a folder with its size, like `fileSizes`, but without
-    /// following links: nil when the folder holds anything but folders and regular files.
-    package static func plainFileSizes(under directory: String, prefix: String = "", depth: Int = 0) -> [(String, Int)]? {
-        guard depth < 16 else { return nil }
-        var found: [(String, Int)] = []
-        for name in entries(of: directory) {
-            var info = stat()
-            guard lstat("\(directory)/\(name)", &info) == 0 else { return nil }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
-                guard let inner = plainFileSizes(under: "\(directory)/\(name)", prefix: "\(prefix)\(name)/", depth: depth + 1) else {
-                    return nil
-                }
-                found += inner
-            case S_IFREG: found.append((prefix + name, Int(info.st_size)))
-            default: return nil
-            }
-        }
-        return found
-    }
+    /// One walk down a folder for `fileSizesOnAllCores`.
+    private struct FolderWalk {
+        let followingLinks: Bool
+        /// Folders this deep are listed in `handedOver` instead of read.
+        let handOverDepth: Int?
+        var files: [(String, Int)] = []
+        var handedOver: [String] = []
 
-    /// Every regular file under a folder, hidden ones included, with its size: one `stat`
-    /// per entry, for checking a built site quickly.
-    package static func fileSizes(under directory: String, prefix: String = "", depth: Int = 0) -> [(String, Int)] {
-        guard depth < 16 else { return [] }
-        var found: [(String, Int)] = []
-        for name in entries(of: directory) {
-            var info = stat()
-            guard stat("\(directory)/\(name)", &info) == 0 else { continue }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: found += fileSizes(under: "\(directory)/\(name)", prefix: "\(prefix)\(name)/", depth: depth + 1)
-            case S_IFREG: found.append((prefix + name, Int(info.st_size)))
-            default: break
+        static let deepest = 16
+        static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+
+        /// Reads the folder `name` of the folder open at `parent`; false when the walk
+        /// must give up (see `fileSizesOnAllCores`).
+        mutating func read(parent: Int32, name: String, prefix: String, depth: Int) -> Bool {
+            guard depth < Self.deepest else { return followingLinks }
+            let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+            guard descriptor >= 0 else { return followingLinks }
+            guard let folder = fdopendir(descriptor) else {
+                close(descriptor)
+                return followingLinks
             }
+            defer { closedir(folder) }
+            let here = dirfd(folder)
+            // Names are read where they lie, never by copying a whole `dirent` (records are
+            // only as long as their name, and may end at the end of a mapped page).
+            while let entry = readdir(folder) {
+                let raw = UnsafeRawPointer(entry)
+                let child = String(cString: raw.advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
+                if child == "." || child == ".." { continue }
+                var type = Int32(raw.load(fromByteOffset: Self.typeOffset, as: UInt8.self))
+                var size: Int?
+                if type != Int32(DT_DIR) {
+                    var info = stat()
+                    guard fstatat(here, child, &info, followingLinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else {
+                        if followingLinks { continue }
+                        return false
+                    }
+                    let mode = info.st_mode & S_IFMT
+                    type = mode == S_IFDIR ? Int32(DT_DIR) : mode == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN)
+                    size = Int(info.st_size)
+                }
+                if type == Int32(DT_REG), let size {
+                    files.append((prefix + child, size))
+                } else if type == Int32(DT_DIR) {
+                    if depth + 1 == handOverDepth {
+                        handedOver.append(prefix + child)
+                    } else if !read(parent: here, name: child, prefix: prefix + child + "/", depth: depth + 1) {
+                        return false
+                    }
+                } else if !followingLinks {
+                    return false
+                }
+            }
+            return true
         }
-        return found
     }
 
     /// Regular files under a folder as relative paths, following no link out of sight:
