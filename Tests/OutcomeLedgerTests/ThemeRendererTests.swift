@@ -83,4 +83,39 @@ struct ThemeRendererTests {
         #expect(fast == library.render(data, withTemplate: "t"))
         #expect(fast == "[a][b]\nno\n<>zero is shownabsent\nin out in <b> &lt;&#39;&amp;&quot;&gt;\n")
     }
+
+    /// Every kind of value the page data holds, in sections, inverted sections and dotted
+    /// names, rendered as swift-mustache renders it.
+    @Test func everyKindOfPageDataRendersAsSwiftMustacheDoes() throws {
+        let template = """
+            {{#summaries}}({{title}}{{#owner}} by {{name}}{{/owner}}){{/summaries}}{{^summaries}}no summaries{{/summaries}}
+            {{#none}}x{{/none}}{{^none}}no items{{/none}}
+            {{#parent}}parent {{title}} {{outer}}{{/parent}} {{parent.title}} {{parent.owner.name}} {{^parent}}orphan{{/parent}}
+            {{#tags}}<{{.}}>{{/tags}}{{^tags}}untagged{{/tags}} {{#words}}<{{.}}>{{/words}}{{^words}}no words{{/words}}
+            {{#rows}}{{n}}{{#children}}[{{n}}]{{/children}};{{/rows}}{{^rows}}no rows{{/rows}} {{#empty_rows}}x{{/empty_rows}}{{^empty_rows}}no empty rows{{/empty_rows}}
+            {{#strings}}{{key}}{{/strings}} {{strings.key}} {{number}} {{#number}}n={{.}}{{/number}} {{html}} {{{html}}}
+            {{#mixed}}{{.}},{{/mixed}} {{missing.deeper}} {{title.deeper}}
+            """
+        let owner: [String: Any] = ["name": "Ana"]
+        let rows = LazyList(count: 2) { index in
+            ["n": index, "children": index == 0 ? [["n": 9] as [String: Any]] : [] as [[String: Any]]]
+        }
+        let data: [String: Any] = [
+            "summaries": [SharedData(["title": "A", "owner": owner]), SharedData(["title": "B", "owner": false])],
+            "none": [SharedData](),
+            "parent": SharedData(["title": "P", "owner": owner]),
+            "outer": "out", "title": "page",
+            "tags": ["x", "<y>"], "words": [String](),
+            "rows": rows, "empty_rows": LazyList(count: 0) { _ in [:] },
+            "strings": ["key": "value"] as [String: String],
+            "number": 7,
+            "html": DeferredHTML(inputs: []) { "<em>made</em>" },
+            "mixed": [1, "two", true] as [Any],
+        ]
+        let fast = try #require(ThemeRenderer(templates: ["t": template])).render(data, withTemplate: "t")
+        var library = MustacheLibrary()
+        try library.register(MustacheTemplate(string: template), named: "t")
+        #expect(fast == library.render(data, withTemplate: "t"))
+        #expect(fast?.hasPrefix("(A by Ana)(B)\nno items\nparent P out P Ana \n<x><&lt;y&gt;> no words\n0[9];1; no empty rows\n") == true)
+    }
 }
