@@ -139,3 +139,43 @@ struct CommonMistakesTests {
         #expect(section == Self.markdown(), "regenerate the section from CommonMistakesTests.markdown()")
     }
 }
+
+/// The near-miss heading search reads every line of a body without the heading, so its
+/// normalizing is done without Foundation; it must still agree with Foundation's trimming.
+struct NearMissNormalizingTests {
+    /// The normalizing as first written, with Foundation's `whitespaces`.
+    static func reference(_ text: String) -> String {
+        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+        while text.first == "#" { text = text.dropFirst() }
+        text = Substring(text.trimmingCharacters(in: .whitespaces))
+        while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
+        while let last = text.last, last == "*" || last == "_" || last == ":" || last == " " { text = text.dropLast() }
+        while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
+        return text.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    @Test func agreesWithFoundationOnManyLines() {
+        let pieces = [" ", "\t", "\u{00A0}", "\u{3000}", "\u{2003}", "\u{200B}", "\u{200C}", "\u{1680}", "\u{205F}", "#", "*", "_", ":", "Done", " when", "How",
+                      "\u{301}", "é", "e\u{301}", "ß", "İ", "x", "\u{FEFF}", "\u{85}", "\r"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        for _ in 0..<20_000 {
+            let line = (0..<next(9)).map { _ in pieces[next(pieces.count)] }.joined()
+            if NearMissHeading.normalized(line) != Self.reference(line) { disagreements.append(line) }
+        }
+        let first = disagreements.prefix(3).map { $0.unicodeScalars.map { String($0.value, radix: 16) } }
+        #expect(disagreements.count == 0, "\(first)")
+        #expect(NearMissHeading.normalized("  ## **Done When:** \u{3000}") == "done when")
+    }
+
+    @Test func findsTheHeadingInALongBody() throws {
+        let body = String(repeating: "Some prose that is not a heading at all, line after line.\n", count: 5_000) + "### Done When:\n- [ ] x\n"
+        let found = try #require(NearMissHeading.find("Done when", in: Substring(body)))
+        #expect(found.written == "### Done When:")
+        #expect(found.line == 5_001)
+    }
+}

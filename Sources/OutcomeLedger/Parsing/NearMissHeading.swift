@@ -42,8 +42,8 @@ public struct NearMissHeading: Sendable, Equatable {
                     continue
                 }
             }
-            guard accepted.contains(normalized(String(trimmed))) else { continue }
-            let found = NearMissHeading(written: trimmed.trimmingCharacters(in: .whitespaces), line: lineNumber,
+            guard accepted.contains(normalized(trimmed)) else { continue }
+            let found = NearMissHeading(written: String(trimmingBlanks(trimmed)), line: lineNumber,
                                         column: indent + 1, unclosedFenceLine: fence?.line)
             if fence == nil { return found }
             inFence.append(found)
@@ -68,13 +68,29 @@ public struct NearMissHeading: Sendable, Equatable {
     }
 
     /// Lower case, without heading marks, emphasis, a trailing colon or outer spaces.
-    static func normalized(_ text: String) -> String {
-        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+    /// Runs on every line of a body that lacks the heading (a long document has thousands).
+    static func normalized(_ text: some StringProtocol) -> String {
+        var text = trimmingBlanks(Substring(text))
         while text.first == "#" { text = text.dropFirst() }
-        text = Substring(text.trimmingCharacters(in: .whitespaces))
+        text = trimmingBlanks(text)
         while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
         while let last = text.last, last == "*" || last == "_" || last == ":" || last == " " { text = text.dropLast() }
         while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
-        return text.trimmingCharacters(in: .whitespaces).lowercased()
+        return trimmingBlanks(text).lowercased()
+    }
+
+    /// Without the tabs and spaces at either end, trimmed scalar by scalar: the same
+    /// characters as Foundation's `whitespaces` (which also counts the zero-width space).
+    static func trimmingBlanks(_ text: Substring) -> Substring {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isBlank($0) }) else { return text[text.endIndex...] }
+        let end = scalars.index(after: scalars.lastIndex(where: { !isBlank($0) })!)
+        return Substring(scalars[start..<end])
     }
 }
