@@ -37,7 +37,10 @@ public enum BuildCache {
         let digests = Parallel.map(files.count) { index -> String in
             switch discovery.read(files[index], limit: limit) {
             case .success(let bytes):
-                return bytes.withUnsafeBytes { "\(ContentHash.of($0)) \(ContentHash.of($0, seed: 0x5851_F42D_4C95_7F2D)) \(bytes.count)" }
+                return bytes.withUnsafeBytes {
+                    let (first, second) = ContentHash.pair(of: $0, seeds: ContentHash.defaultSeed, 0x5851_F42D_4C95_7F2D)
+                    return "\(first) \(second) \(bytes.count)"
+                }
             case .failure(let failure): return "unreadable \(failure.reason) \(failure.size ?? -1)"
             }
         }

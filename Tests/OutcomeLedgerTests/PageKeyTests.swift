@@ -1,4 +1,5 @@
 import Testing
+import OutcomeLedger
 @testable import OutcomeSite
 
 /// A page is skipped when its key is unchanged, so every difference in its data must
@@ -61,5 +62,20 @@ extension PageKeyTests {
         let optional: String? = "a"
         #expect(key(["x": optional as Any]) == key(["x": "a"]))
         #expect(key(["x": LazyList(count: 2) { ["id": ["a", "b"][$0]] }]) == key(["x": rows]))
+    }
+}
+
+/// The fused two-seed hash gives exactly what two separate passes give, for every length
+/// around the eight-byte steps.
+struct ContentHashTests {
+    @Test func aPairIsTwoSingleHashes() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in 0...bytes.count {
+            bytes[..<length].withUnsafeBytes { raw in
+                let (first, second) = ContentHash.pair(of: raw, seeds: 1, 0x5851_F42D_4C95_7F2D)
+                #expect(first == ContentHash.of(raw, seed: 1), "\(length)")
+                #expect(second == ContentHash.of(raw, seed: 0x5851_F42D_4C95_7F2D), "\(length)")
+            }
+        }
     }
 }

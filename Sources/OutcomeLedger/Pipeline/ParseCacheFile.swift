@@ -103,7 +103,8 @@ struct TextDigest: Equatable, Sendable {
     init(_ bytes: some Collection<UInt8>) {
         let digest = bytes.withContiguousStorageIfAvailable { buffer in
             let raw = UnsafeRawBufferPointer(buffer)
-            return TextDigest(first: ContentHash.of(raw), second: ContentHash.of(raw, seed: 0x5851_F42D_4C95_7F2D), count: raw.count)
+            let (first, second) = ContentHash.pair(of: raw, seeds: ContentHash.defaultSeed, 0x5851_F42D_4C95_7F2D)
+            return TextDigest(first: first, second: second, count: raw.count)
         }
         self = digest ?? TextDigest(Array(bytes))
     }

@@ -8,14 +8,15 @@ import Foundation
 public enum BodyLinkResolver {
     public static func resolve(_ outcomes: inout [Outcome], outcomesFolder: String, discovery: LedgerDiscovery,
                                maxAssetSize: Int) {
-        var byFile: [String: (id: String, anchors: Set<String>)] = [:]
+        var byFile: [String: OutcomeFile] = [:]
         for outcome in outcomes where byFile[outcome.file] == nil {
-            byFile[outcome.file] = (outcome.id.value, Set(outcome.anchors))
+            byFile[outcome.file] = OutcomeFile(id: outcome.id.value, headings: outcome.anchors)
         }
         var lookups: [String: BodyLink.Target] = [:]
         for index in outcomes.indices where !outcomes[index].links.isEmpty {
             let file = outcomes[index].file
-            let ownAnchors = byFile[file].flatMap { $0.id == outcomes[index].id.value ? $0.anchors : nil } ?? Set(outcomes[index].anchors)
+            let ownAnchors = byFile[file].flatMap { $0.id == outcomes[index].id.value ? $0 : nil }
+                ?? OutcomeFile(id: outcomes[index].id.value, headings: outcomes[index].anchors)
             for linkIndex in outcomes[index].links.indices {
                 let destination = outcomes[index].links[linkIndex].destination
                 outcomes[index].links[linkIndex].target = target(
@@ -30,9 +31,24 @@ public enum BodyLinkResolver {
         }
     }
 
+    /// An outcome file that links may lead to: its outcome, and the ids of its headings,
+    /// made into a set only when a link asks for one (long documents have hundreds).
+    final class OutcomeFile {
+        let id: String
+        private let headings: [String]
+        private lazy var anchors = Set(headings)
+
+        init(id: String, headings: [String]) {
+            self.id = id
+            self.headings = headings
+        }
+
+        func contains(_ anchor: String) -> Bool { anchors.contains(anchor) }
+    }
+
     static func target(
-        of destination: String, from file: String, ownAnchors: Set<String>,
-        byFile: [String: (id: String, anchors: Set<String>)], outcomesFolder: String,
+        of destination: String, from file: String, ownAnchors: OutcomeFile,
+        byFile: [String: OutcomeFile], outcomesFolder: String,
         asset: (String) -> BodyLink.Target
     ) -> BodyLink.Target {
         guard !destination.isEmpty, !isExternal(destination) else { return .external }
@@ -44,7 +60,7 @@ public enum BodyLinkResolver {
         }
         guard let resolved = normalize(path, from: file) else { return .broken(.outsideRoot) }
         if let outcome = byFile[resolved] {
-            if let fragment, !fragment.isEmpty, !outcome.anchors.contains(fragment) {
+            if let fragment, !fragment.isEmpty, !outcome.contains(fragment) {
                 return .broken(.unknownFragment(fragment: fragment, file: resolved))
             }
             return .outcome(id: outcome.id, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
