@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// Resolves the links and images of every body against the ledger: a file path to another
@@ -12,38 +13,49 @@ public enum BodyLinkResolver {
         for outcome in outcomes where byFile[outcome.file] == nil {
             byFile[outcome.file] = OutcomeFile(id: outcome.id.value, headings: outcome.anchors)
         }
-        var lookups: [String: BodyLink.Target] = [:]
-        for index in outcomes.indices where !outcomes[index].links.isEmpty {
-            let file = outcomes[index].file
-            let ownAnchors = byFile[file].flatMap { $0.id == outcomes[index].id.value ? $0 : nil }
-                ?? OutcomeFile(id: outcomes[index].id.value, headings: outcomes[index].anchors)
-            for linkIndex in outcomes[index].links.indices {
-                let destination = outcomes[index].links[linkIndex].destination
-                outcomes[index].links[linkIndex].target = target(
-                    of: destination, from: file, ownAnchors: ownAnchors, byFile: byFile, outcomesFolder: outcomesFolder
-                ) { path in
-                    if let known = lookups[path] { return known }
+        let files = byFile
+        // Each body on whichever core is free (long documents have hundreds of links);
+        // a file looked up once is not looked up again.
+        let lookups = Mutex<[String: BodyLink.Target]>([:])
+        let linking = outcomes.indices.filter { !outcomes[$0].links.isEmpty }
+        let all = outcomes
+        let targets = Parallel.map(linking.count) { position -> [BodyLink.Target] in
+            let outcome = all[linking[position]]
+            let file = outcome.file
+            let own = files[file].flatMap { $0.id == outcome.id.value ? $0 : nil }
+                ?? OutcomeFile(id: outcome.id.value, headings: outcome.anchors)
+            return outcome.links.map { link in
+                target(of: link.destination, from: file, ownAnchors: own, byFile: files, outcomesFolder: outcomesFolder) { path in
+                    if let known = lookups.withLock({ $0[path] }) { return known }
                     let found = asset(path, discovery: discovery, maxAssetSize: maxAssetSize)
-                    lookups[path] = found
+                    lookups.withLock { $0[path] = found }
                     return found
                 }
             }
+        }
+        for (position, index) in linking.enumerated() {
+            for (linkIndex, target) in targets[position].enumerated() { outcomes[index].links[linkIndex].target = target }
         }
     }
 
     /// An outcome file that links may lead to: its outcome, and the ids of its headings,
     /// made into a set only when a link asks for one (long documents have hundreds).
-    final class OutcomeFile {
+    final class OutcomeFile: Sendable {
         let id: String
         private let headings: [String]
-        private lazy var anchors = Set(headings)
+        private let anchors = Mutex<Set<String>?>(nil)
 
         init(id: String, headings: [String]) {
             self.id = id
             self.headings = headings
         }
 
-        func contains(_ anchor: String) -> Bool { anchors.contains(anchor) }
+        func contains(_ anchor: String) -> Bool {
+            anchors.withLock { anchors in
+                if anchors == nil { anchors = Set(headings) }
+                return anchors!.contains(anchor)
+            }
+        }
     }
 
     static func target(
