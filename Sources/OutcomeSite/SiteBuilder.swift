@@ -40,10 +40,11 @@ public enum SiteBuilder {
 
     /// The pages of the site, ready to render with the theme.
     static func pages(for compilation: Compilation, theme: Theme, options: Options) -> Result<SitePages, DiagnosticsError> {
-        theme.library().map { library in
+        let parsed = theme.parsed()
+        return parsed.library.map { library in
             let data = PageData(ledger: compilation.ledger, health: compilation.health, history: compilation.history)
             let baseURL = (options.baseURL ?? compilation.ledger.config.baseURL).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-            return SitePages(data: data, compilation: compilation, library: library, renderer: theme.renderer,
+            return SitePages(data: data, compilation: compilation, library: library, renderer: parsed.renderer,
                              baseURL: baseURL, keepGoing: options.keepGoing)
         }
     }

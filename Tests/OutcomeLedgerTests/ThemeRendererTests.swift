@@ -118,4 +118,20 @@ struct ThemeRendererTests {
         #expect(fast == library.render(data, withTemplate: "t"))
         #expect(fast?.hasPrefix("(A by Ana)(B)\nno items\nparent P out P Ana \n<x><&lt;y&gt;> no words\n0[9];1; no empty rows\n") == true)
     }
+
+    /// Parsed templates are kept between builds (serve) only while their text and origin
+    /// are the same.
+    @Test func parsedTemplatesFollowTheirText() {
+        var theme = Theme()
+        theme.templates = ["t": .init(text: "one {{x}}", file: "<default theme>/t.mustache")]
+        #expect(theme.parsed().renderer?.render(["x": "1"], withTemplate: "t") == "one 1")
+        #expect(theme.parsed().renderer?.render(["x": "2"], withTemplate: "t") == "one 2")
+        theme.templates["t"]!.text = "two {{x}}"
+        #expect(theme.parsed().renderer?.render(["x": "1"], withTemplate: "t") == "two 1")
+        theme.templates["t"]!.file = "templates/t.mustache"
+        #expect(theme.parsed().renderer == nil)
+        if case .success(let library) = theme.parsed().library {
+            Issue.record("a theme without the page templates must fail: \(library)")
+        }
+    }
 }

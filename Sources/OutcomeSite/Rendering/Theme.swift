@@ -1,3 +1,4 @@
+import Synchronization
 import Mustache
 import OutcomeLedger
 
@@ -70,6 +71,26 @@ public struct Theme: Sendable {
             assets[path] = bytes
         }
     }
+
+    /// The templates parsed for Mustache and for the default theme's renderer. `serve`
+    /// builds with the same templates on every save: they are parsed again only when a
+    /// template's text changed.
+    func parsed() -> (library: Result<MustacheLibrary, DiagnosticsError>, renderer: ThemeRenderer?) {
+        let texts = templates.mapValues { [$0.text, $0.file] }
+        if let last = Self.lastParsed.withLock({ $0 }), last.texts == texts { return (last.library, last.renderer) }
+        let made = (library: library(), renderer: renderer)
+        Self.lastParsed.withLock { $0 = Parsed(texts: texts, library: made.library, renderer: made.renderer) }
+        return made
+    }
+
+    private struct Parsed: @unchecked Sendable {
+        var texts: [String: [String]]
+        /// Never changed once made.
+        var library: Result<MustacheLibrary, DiagnosticsError>
+        var renderer: ThemeRenderer?
+    }
+
+    private static let lastParsed = Mutex<Parsed?>(nil)
 
     /// Parses every template and checks that each partial it includes exists.
     func library() -> Result<MustacheLibrary, DiagnosticsError> {
