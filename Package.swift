@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "outcomes",
-    platforms: [.macOS(.v13)],
+    // Synchronization's Mutex and Atomic need macOS 15; Linux is where the project is built and tested.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "outcomes", targets: ["outcomes"]),
         .library(name: "OutcomeLedger", targets: ["OutcomeLedger"]),
