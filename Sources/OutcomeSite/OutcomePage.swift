@@ -1,3 +1,4 @@
+import Synchronization
 import OutcomeLedger
 
 /// The data of an outcome's page: everything its summary shows, plus its health and
@@ -65,18 +66,27 @@ extension SitePages {
             let links = linkURLs(of: outcome)
             let headingIDs = outcome.anchors
             let linkInputs = links.keys.sorted().flatMap { [$0, links[$0]!] }
-            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading] + linkInputs) {
+            let rendered = RenderedBody {
                 let rendered = Markdown.render(body, droppingTitle: title, droppingListSection: doneHeading, links: links,
                                                headingIDs: headingIDs)
-                // The left-out `# title` keeps its id, so links to it still land on the page.
-                let titleTarget = rendered.titleAnchor.map { $0.isEmpty ? "" : "<span id=\"\(HTMLText.escape($0))\"></span>\n" } ?? ""
-                return titleTarget + AccessibleBody.adjust(SafeURL.removingDangerousLinks(from: HeadingAnchors.add(to: rendered)))
+                let html = AccessibleBody.adjust(SafeURL.removingDangerousLinks(from: HeadingAnchors.add(to: rendered)))
+                return (html, rendered.titleAnchor.flatMap { $0.isEmpty ? nil : $0 })
             }
+            details["body_html"] = DeferredHTML(inputs: [body, title ?? "\u{0}", doneHeading] + linkInputs) { rendered.html }
+            // The `# title` the body opens with is left out (the page's `<h1>` says it), but
+            // its id goes on the `<h1>`, so links to it still land on the page. Its inputs
+            // are body_html's, which the page key already holds.
+            details["title_id"] = DeferredHTML(inputs: []) { rendered.titleID ?? Self.titleID }
         } else {
             details["body_html"] = "<p><em>The description is not shown: it is too complex to render safely.</em></p>\n"
+            details["title_id"] = Self.titleID
         }
         return details
     }
+
+    /// The `<h1>`'s id when the body does not open with the title: capitalised like the
+    /// theme's other ids, so it can never be a heading's id (GitHub's are lower case).
+    static let titleID = "Top"
 
     /// Where the body's links to other outcome files and to files of the ledger lead on
     /// the site, by destination as written. Links that lead nowhere stay as written;
@@ -128,4 +138,26 @@ extension SitePages {
         }
         return chain.reversed()
     }
+}
+
+/// A body rendered once for the two values a page takes from it (`title_id` comes first in
+/// the page, `body_html` later), only when the page is rendered at all.
+final class RenderedBody: Sendable {
+    private let state: Mutex<(make: (@Sendable () -> (html: String, titleID: String?))?, made: (html: String, titleID: String?)?)>
+
+    init(_ make: @escaping @Sendable () -> (html: String, titleID: String?)) {
+        state = Mutex((make, nil))
+    }
+
+    private var made: (html: String, titleID: String?) {
+        state.withLock { state in
+            if let made = state.made { return made }
+            let made = state.make!()
+            state = (nil, made)
+            return made
+        }
+    }
+
+    var html: String { made.html }
+    var titleID: String? { made.titleID }
 }

@@ -133,3 +133,28 @@ struct BodyLinkTests {
         #expect(try String(contentsOf: output.appendingPathComponent("files/outcomes/chart.png"), encoding: .utf8) == "second")
     }
 }
+
+/// The `# title` a body opens with is left out of the page (its `<h1>` says it), but its
+/// id is the `<h1>`'s, so links to the title land on the page's heading.
+struct TitleAnchorTests {
+    @Test func theLeftOutTitleLendsItsIDToTheHeading() throws {
+        let root = TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: "# Grow artists on the platform\n\n" + RuleExample.standardBody),
+            "outcomes/plain.md": RuleExample.file(body: RuleExample.standardBody),
+            "outcomes/other.md": RuleExample.file(body: RuleExample.standardBody
+                + "\n\nSee [the goal](example.md#grow-artists-on-the-platform)."),
+        ])
+        let (run, site) = try BuildTests.build(root.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(!run.standardError.contains("broken-link"))
+        let page = try String(contentsOf: site.appendingPathComponent("outcomes/example/index.html"), encoding: .utf8)
+        #expect(page.contains("<h1 id=\"grow-artists-on-the-platform\">Grow artists on the platform</h1>"))
+        #expect(page.components(separatedBy: "id=\"grow-artists-on-the-platform\"").count == 2)
+        #expect(!page.contains("<span id="))
+        let other = try String(contentsOf: site.appendingPathComponent("outcomes/other/index.html"), encoding: .utf8)
+        #expect(other.contains("href=\"../example/index.html#grow-artists-on-the-platform\""))
+        // Without the title in the body, the heading still has an id, one no heading can have.
+        let plain = try String(contentsOf: site.appendingPathComponent("outcomes/plain/index.html"), encoding: .utf8)
+        #expect(plain.contains("<h1 id=\"Top\">Grow artists on the platform</h1>"))
+    }
+}

@@ -49,7 +49,7 @@ struct BuildSafetyTests {
             }
         }
         let page = String(decoding: files["outcomes/hostile/index.html"]!, as: UTF8.self)
-        #expect(page.contains("<h1>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(page.contains("<h1 id=\"Top\">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         let ledger = String(decoding: files["ledger.json"]!, as: UTF8.self)
         #expect(!ledger.contains("</script>"))
         #expect(ledger.contains("\\u003c/script\\u003e"))

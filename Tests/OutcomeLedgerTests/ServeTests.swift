@@ -115,7 +115,7 @@ struct ServeTests {
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "title: Listeners are still listening after week 4",
                                       with: "title: Listeners stay past week 4").write(to: file, atomically: true, encoding: .utf8)
-        #expect(try Self.eventually { try server.get("/outcomes/retain-users/index.html").body.contains("<h1>Listeners stay past week 4</h1>") })
+        #expect(try Self.eventually { try server.get("/outcomes/retain-users/index.html").body.contains(">Listeners stay past week 4</h1>") })
         #expect(try server.get(PreviewPages.versionPath).body != version)
     }
 
@@ -141,7 +141,7 @@ struct ServeTests {
         let next = try server.get("\(PreviewPages.versionPath)?after=\(version)").body
         #expect(next != version)
         #expect(Date().timeIntervalSince(waited) < 5)
-        #expect(try server.get("/outcomes/retain-users/index.html").body.contains("<h1>Listeners stay past week 4</h1>"))
+        #expect(try server.get("/outcomes/retain-users/index.html").body.contains(">Listeners stay past week 4</h1>"))
 
         // A page still waiting does not keep Ctrl-C from stopping the server.
         let latest = try server.get(PreviewPages.versionPath).body
