@@ -38,7 +38,7 @@ public enum BuildCache {
             switch discovery.read(files[index], limit: limit) {
             case .success(let bytes):
                 return bytes.withUnsafeBytes {
-                    let (first, second) = ContentHash.pair(of: $0, seeds: ContentHash.defaultSeed, 0x5851_F42D_4C95_7F2D)
+                    let (first, second) = ContentHash.pair(of: $0, seeds: ContentHash.defaultSeed, ContentHash.secondSeed)
                     return "\(first) \(second) \(bytes.count)"
                 }
             case .failure(let failure): return "unreadable \(failure.reason) \(failure.size ?? -1)"

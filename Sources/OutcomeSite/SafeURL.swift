@@ -21,29 +21,27 @@ enum SafeURL {
     /// every other byte of its UTF-8 as `%XX` (so spaces, `#`, `?` and `%` in file names
     /// survive, and `:` never starts a scheme).
     static func encodePath(_ path: String) -> String {
-        var encoded = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
-            }
-        }
-        return encoded
+        percentEncoded(path) { _ in false }
     }
 
     /// A fragment percent-encoded where it must be: what RFC 3986 allows in a fragment
     /// (`=`, `&`, `:`, `,`…) stays as written, so `#page=2` reaches a PDF viewer intact.
     static func encodeFragment(_ fragment: String) -> String {
+        percentEncoded(fragment) { fragmentPunctuation.contains($0) }
+    }
+
+    private static let fragmentPunctuation = Set("?!$&()*+,;=:@".utf8)
+
+    /// ASCII letters, digits, `-._~`, `/` and what `alsoKeeping` accepts as they are; every
+    /// other byte as `%XX`.
+    private static func percentEncoded(_ text: String, alsoKeeping keep: (UInt8) -> Bool) -> String {
         var encoded = ""
-        for byte in fragment.utf8 {
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "?"),
-                 UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
-                 UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where keep(byte):
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 encoded += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)

@@ -249,8 +249,7 @@ public struct GitRepository: Sendable {
         let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":", omittingEmptySubsequences: false) {
             let candidate = (folder.isEmpty ? "." : String(folder)) + "/git"
-            var info = stat()
-            if stat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, access(candidate, X_OK) == 0 {
+            if FileSystem.kind(of: candidate) == .regularFile, access(candidate, X_OK) == 0 {
                 return FilePath(candidate)
             }
         }

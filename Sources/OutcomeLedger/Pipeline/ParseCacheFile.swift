@@ -103,7 +103,7 @@ struct TextDigest: Equatable, Sendable {
     init(_ bytes: some Collection<UInt8>) {
         let digest = bytes.withContiguousStorageIfAvailable { buffer in
             let raw = UnsafeRawBufferPointer(buffer)
-            let (first, second) = ContentHash.pair(of: raw, seeds: ContentHash.defaultSeed, 0x5851_F42D_4C95_7F2D)
+            let (first, second) = ContentHash.pair(of: raw, seeds: ContentHash.defaultSeed, ContentHash.secondSeed)
             return TextDigest(first: first, second: second, count: raw.count)
         }
         self = digest ?? TextDigest(Array(bytes))

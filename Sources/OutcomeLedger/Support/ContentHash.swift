@@ -3,6 +3,8 @@
 /// used together.
 package enum ContentHash {
     package static let defaultSeed: UInt64 = 0x2545_F491_4F6C_DD1D
+    /// The seed paired with `defaultSeed` where one 64-bit hash is not enough.
+    package static let secondSeed: UInt64 = 0x5851_F42D_4C95_7F2D
 
     package static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = defaultSeed) -> UInt64 {
         pair(of: bytes, seeds: seed, seed).0

@@ -45,20 +45,18 @@ struct PageKey {
 
     /// Every kind of value page data holds.
     mutating func add(_ value: Any) {
-        // The dynamic type is compared first, so each value is cast once, to what it is:
-        // a failed cast walks the type's conformances and is what this pass spent most on.
         switch ObjectIdentifier(type(of: value)) {
-        case Self.stringType: add(value as! String)
-        case Self.dictionaryType: add(dictionary: value as! [String: Any])
-        case Self.dictionaryListType:
+        case PageDataKind.text: add(value as! String)
+        case PageDataKind.object: add(dictionary: value as! [String: Any])
+        case PageDataKind.objects:
             let list = value as! [[String: Any]]
             add(byte: 6)
             add(number: list.count)
             for item in list { add(dictionary: item) }
-        case Self.intType: add(byte: 2); add(number: value as! Int)
-        case Self.boolType: add(byte: (value as! Bool) ? 3 : 4)
-        case Self.sharedType: add(shared: value as! SharedData)
-        case Self.sharedListType:
+        case PageDataKind.number: add(byte: 2); add(number: value as! Int)
+        case PageDataKind.flag: add(byte: (value as! Bool) ? 3 : 4)
+        case PageDataKind.shared: add(shared: value as! SharedData)
+        case PageDataKind.shareds:
             let list = value as! [SharedData]
             add(byte: 6)
             add(number: list.count)
@@ -66,14 +64,6 @@ struct PageKey {
         default: add(other: value)
         }
     }
-
-    private static let stringType = ObjectIdentifier(String.self)
-    private static let dictionaryType = ObjectIdentifier([String: Any].self)
-    private static let dictionaryListType = ObjectIdentifier([[String: Any]].self)
-    private static let intType = ObjectIdentifier(Int.self)
-    private static let boolType = ObjectIdentifier(Bool.self)
-    private static let sharedType = ObjectIdentifier(SharedData.self)
-    private static let sharedListType = ObjectIdentifier([SharedData].self)
 
     /// Shared data adds the key it was given when made: its contents were hashed then.
     private mutating func add(shared: SharedData) {

@@ -52,9 +52,9 @@ struct ThemeRenderer: Sendable {
 
         init(_ value: Any) {
             switch ObjectIdentifier(type(of: value)) {
-            case Kinds.object: self = .object(value as! [String: Any])
-            case Kinds.shared: self = .shared(value as! SharedData)
-            case Kinds.text: self = .value(value)
+            case PageDataKind.object: self = .object(value as! [String: Any])
+            case PageDataKind.shared: self = .shared(value as! SharedData)
+            case PageDataKind.text: self = .value(value)
             default:
                 if let object = value as? [String: Any] { self = .object(object) }
                 else if let shared = value as? SharedData { self = .shared(shared) }
@@ -82,20 +82,6 @@ struct ThemeRenderer: Sendable {
         }
     }
 
-    /// The types page data is made of, compared before any cast.
-    private enum Kinds {
-        static let object = ObjectIdentifier([String: Any].self)
-        static let shared = ObjectIdentifier(SharedData.self)
-        static let text = ObjectIdentifier(String.self)
-        static let number = ObjectIdentifier(Int.self)
-        static let flag = ObjectIdentifier(Bool.self)
-        static let html = ObjectIdentifier(DeferredHTML.self)
-        static let lazy = ObjectIdentifier(LazyList.self)
-        static let objects = ObjectIdentifier([[String: Any]].self)
-        static let shareds = ObjectIdentifier([SharedData].self)
-        static let texts = ObjectIdentifier([String].self)
-    }
-
     private func render(_ nodes: [Node], stack: inout [Frame], into output: inout String) {
         for node in nodes {
             switch node {
@@ -115,13 +101,13 @@ struct ThemeRenderer: Sendable {
                     }
                 }
                 switch ObjectIdentifier(type(of: value)) {
-                case Kinds.flag: if value as! Bool { render(inner, stack: &stack, into: &output) }
-                case Kinds.objects: each(value as! [[String: Any]]) { .object($0) }
-                case Kinds.shareds: each(value as! [SharedData]) { .shared($0) }
-                case Kinds.texts: each(value as! [String]) { .value($0) }
-                case Kinds.lazy: each(value as! LazyList) { Frame($0) }
-                case Kinds.object: each(CollectionOfOne(value as! [String: Any])) { .object($0) }
-                case Kinds.shared: each(CollectionOfOne(value as! SharedData)) { .shared($0) }
+                case PageDataKind.flag: if value as! Bool { render(inner, stack: &stack, into: &output) }
+                case PageDataKind.objects: each(value as! [[String: Any]]) { .object($0) }
+                case PageDataKind.shareds: each(value as! [SharedData]) { .shared($0) }
+                case PageDataKind.texts: each(value as! [String]) { .value($0) }
+                case PageDataKind.lazy: each(value as! LazyList) { Frame($0) }
+                case PageDataKind.object: each(CollectionOfOne(value as! [String: Any])) { .object($0) }
+                case PageDataKind.shared: each(CollectionOfOne(value as! SharedData)) { .shared($0) }
                 default:
                     if let flag = value as? Bool {
                         if flag { render(inner, stack: &stack, into: &output) }
@@ -145,12 +131,12 @@ struct ThemeRenderer: Sendable {
     private static func isEmpty(_ value: Any?) -> Bool {
         guard let value else { return true }
         switch ObjectIdentifier(type(of: value)) {
-        case Kinds.flag: return !(value as! Bool)
-        case Kinds.objects: return (value as! [[String: Any]]).isEmpty
-        case Kinds.shareds: return (value as! [SharedData]).isEmpty
-        case Kinds.texts: return (value as! [String]).isEmpty
-        case Kinds.lazy: return (value as! LazyList).count == 0
-        case Kinds.object, Kinds.shared, Kinds.text, Kinds.number, Kinds.html: return false
+        case PageDataKind.flag: return !(value as! Bool)
+        case PageDataKind.objects: return (value as! [[String: Any]]).isEmpty
+        case PageDataKind.shareds: return (value as! [SharedData]).isEmpty
+        case PageDataKind.texts: return (value as! [String]).isEmpty
+        case PageDataKind.lazy: return (value as! LazyList).count == 0
+        case PageDataKind.object, PageDataKind.shared, PageDataKind.text, PageDataKind.number, PageDataKind.html: return false
         default:
             switch value {
             case let flag as Bool: return !flag
@@ -191,9 +177,9 @@ struct ThemeRenderer: Sendable {
 
     private static func text(of value: Any) -> String {
         switch ObjectIdentifier(type(of: value)) {
-        case Kinds.text: return value as! String
-        case Kinds.number: return String(value as! Int)
-        case Kinds.html: return (value as! DeferredHTML).renderText
+        case PageDataKind.text: return value as! String
+        case PageDataKind.number: return String(value as! Int)
+        case PageDataKind.html: return (value as! DeferredHTML).renderText
         default:
             switch value {
             case let text as String: return text
