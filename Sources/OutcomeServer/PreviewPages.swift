@@ -27,17 +27,24 @@ enum PreviewPages {
 
         """
 
-    /// A built page, with the live-reload script and a policy that lets it run.
-    static func withLiveReload(_ html: String) -> String {
-        var page = html.replacingOccurrences(of: "default-src 'none';",
-                                             with: "default-src 'none'; script-src 'self'; connect-src 'self';")
-        let tag = "<script src=\"\(scriptPath)\"></script>\n"
-        if let body = page.range(of: "</body>", options: .backwards) {
-            page.insert(contentsOf: tag, at: body.lowerBound)
-        } else {
-            page += tag
+    /// A built page, with the live-reload script and a policy that lets it run. Only the
+    /// policy in the page's head is widened; the script goes before the last `</body>`.
+    static func withLiveReload(_ html: [UInt8]) -> [UInt8] {
+        var page = html
+        let head = page.firstRange(of: Array("</head>".utf8))?.lowerBound ?? page.endIndex
+        if let policy = page[..<head].firstRange(of: Array("default-src 'none';".utf8)) {
+            page.replaceSubrange(policy, with: Array("default-src 'none'; script-src 'self'; connect-src 'self';".utf8))
         }
+        let tag = Array("<script src=\"\(scriptPath)\"></script>\n".utf8)
+        let body = Array("</body>".utf8)
+        var start = page.count - body.count
+        while start >= 0 && !page[start..<start + body.count].elementsEqual(body) { start -= 1 }
+        if start >= 0 { page.insert(contentsOf: tag, at: start) } else { page += tag }
         return page
+    }
+
+    static func withLiveReload(_ html: String) -> String {
+        String(decoding: withLiveReload(Array(html.utf8)), as: UTF8.self)
     }
 
     /// Text escaped for HTML, with `code` in backticks shown as code.

@@ -4,9 +4,13 @@ import Foundation
 import OutcomeLedger
 import OutcomeSite
 
-/// `outcomes serve`: builds the ledger into a temporary folder, serves it over HTTP, and
-/// rebuilds when the ledger changes; open pages reload by themselves. While the ledger has
-/// errors, every page shows them instead of a stale site.
+/// `outcomes serve`: builds the ledger, serves it over HTTP, and rebuilds when the ledger
+/// changes; open pages reload by themselves. While the ledger has errors, every page shows
+/// them instead of a stale site.
+///
+/// A rebuild compiles the ledger and lays out the site, but renders nothing: each file is
+/// made from the latest build when it is asked for, exactly as `outcomes build` would write
+/// it. A save therefore costs a compile, not a site, and nothing is written to disk.
 public struct PreviewServer: Sendable {
     public struct Options: Sendable {
         public var root: String
@@ -51,13 +55,9 @@ public struct PreviewServer: Sendable {
         self.log = log
     }
 
-    /// Serves until the task is cancelled; `onListening` receives the site's address. The
-    /// temporary folder is removed on the way out.
+    /// Serves until the task is cancelled; `onListening` receives the site's address.
     public func run(onListening: @escaping @Sendable (URL) -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("outcomes-serve-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let state = PreviewState(site: folder.appendingPathComponent("site"))
+        let state = PreviewState()
         let watcher = LedgerWatcher(root: options.root, extraFolders: options.templates.map { [$0] } ?? [])
         let firstOutcomesFolder = await rebuild(into: state)
 
@@ -144,18 +144,12 @@ public struct PreviewServer: Sendable {
             await state.fail(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors")
             log(reporter.report(problems.diagnostics, summary: "\(problems.diagnostics.count) template errors"))
         case .success(let site):
-            do {
-                try SiteWriter.write(site, to: state.site.path)
-                await state.succeed()
-                let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-                let warnings = compilation.warningCount
-                if warnings > 0 { log(problems) }
-                log("Built \(site.entries.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
-                    + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
-            } catch {
-                await state.fail([], summary: "\(error)")
-                log("outcomes: \(error)")
-            }
+            await state.succeed(site)
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let warnings = compilation.warningCount
+            if warnings > 0 { log(problems) }
+            log("Built \(site.entries.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
+                + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
         }
         return outcomesFolder
     }
@@ -186,40 +180,65 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// The current build: a folder to serve, or the errors that stopped it; and a number that
+/// The current build: a site to serve, or the errors that stopped it; and a number that
 /// changes with every rebuild, which open pages watch.
 actor PreviewState {
-    let site: URL
+    /// The last site built; kept while the ledger has errors (the errors page is shown
+    /// instead of its pages, but its style sheet still serves).
+    private(set) var site: Site?
     private(set) var version = 0
     private(set) var problems: (diagnostics: [Diagnostic], summary: String)?
     /// What the terminal has been told of the ledger's problems.
     private var told = ProblemNews()
-
-    init(site: URL) {
-        self.site = site
-    }
 
     /// What to print of a build's problems (see `ProblemNews`).
     func news(about diagnostics: [Diagnostic]) -> ProblemNews.Report {
         told.report(diagnostics)
     }
 
-    func succeed() {
+    func succeed(_ site: Site) {
+        self.site = site
         problems = nil
-        version += 1
+        advance()
     }
 
     func fail(_ diagnostics: [Diagnostic], summary: String) {
         problems = (diagnostics, summary)
-        version += 1
+        advance()
     }
 
-    /// The build number once it is no longer `seen`, or after `patience` at the latest.
+    /// Pages waiting for the next build, woken when it is ready.
+    private var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var waiters = 0
+
+    private func advance() {
+        version += 1
+        for page in waiting.values { page.resume() }
+        waiting = [:]
+    }
+
+    private func wake(_ waiter: Int) {
+        waiting.removeValue(forKey: waiter)?.resume()
+    }
+
+    /// The build number once it is no longer `seen`, or after `patience` at the latest;
+    /// at once when the request is cancelled (the server stopping).
     func version(after seen: Int, patience: Duration = .seconds(8)) async -> Int {
-        let deadline = ContinuousClock.now + patience
-        while version == seen, ContinuousClock.now < deadline, !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(10))
+        guard version == seen, !Task.isCancelled else { return version }
+        waiters += 1
+        let waiter = waiters
+        let timeout = Task {
+            try? await Task.sleep(for: patience)
+            self.wake(waiter)
         }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (page: CheckedContinuation<Void, Never>) in
+                if Task.isCancelled { page.resume() } else { waiting[waiter] = page }
+            }
+        } onCancel: {
+            Task { await self.wake(waiter) }
+        }
+        timeout.cancel()
         return version
     }
 }
@@ -247,17 +266,13 @@ struct PreviewHandler: HTTPHandler {
             let page = PreviewPages.errors(problems.diagnostics, summary: problems.summary)
             return Self.response(.internalServerError, "text/html; charset=utf-8", Data(page.utf8))
         }
-        let file = state.site.appendingPathComponent(path)
-        var target = file
-        if FileSystem.kind(of: file.path) == .directory { target = file.appendingPathComponent("index.html") }
-        guard FileSystem.kind(of: target.path) == .regularFile, let data = try? Data(contentsOf: target) else {
+        // A folder means its index.html, as a static host would serve it.
+        guard let site = await state.site, let entry = site.entry(at: path) ?? site.entry(at: path + "/index.html") else {
             return Self.response(.notFound, "text/html; charset=utf-8", Data(PreviewPages.notFound.utf8))
         }
-        let type = SiteFiles.contentType(of: target.path)
-        if type.hasPrefix("text/html") {
-            return Self.response(.ok, type, Data(PreviewPages.withLiveReload(String(decoding: data, as: UTF8.self)).utf8))
-        }
-        return Self.response(.ok, type, data)
+        let type = SiteFiles.contentType(of: entry.path)
+        let bytes = entry.produce().bytes
+        return Self.response(.ok, type, Data(type.hasPrefix("text/html") ? PreviewPages.withLiveReload(bytes) : bytes))
     }
 
     static func response(_ status: HTTPStatusCode, _ type: String, _ body: Data) -> HTTPResponse {

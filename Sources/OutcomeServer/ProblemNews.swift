@@ -20,16 +20,26 @@ struct ProblemNews: Sendable {
     }
 
     /// What to print after a build that found `diagnostics`; remembers them for the next.
+    /// One pass, each warning hashed twice: a ledger of long documents has thousands.
     mutating func report(_ diagnostics: [Diagnostic]) -> Report {
-        let warnings = Set(diagnostics.filter { $0.severity != .error })
+        var warnings = Set<Diagnostic>(minimumCapacity: diagnostics.count)
+        var printed: [Diagnostic] = []
+        var unchanged = 0
+        for diagnostic in diagnostics {
+            guard diagnostic.severity != .error else {
+                printed.append(diagnostic)
+                continue
+            }
+            let seen = shown.contains(diagnostic)
+            if warnings.insert(diagnostic).inserted, seen { unchanged += 1 }
+            if !seen || !started { printed.append(diagnostic) }
+        }
         defer {
             shown = warnings
             started = true
         }
         guard started else { return Report(diagnostics: diagnostics, fixed: 0, unchanged: 0) }
-        let printed = diagnostics.filter { $0.severity == .error || !shown.contains($0) }
-        return Report(diagnostics: printed, fixed: shown.subtracting(warnings).count,
-                      unchanged: warnings.intersection(shown).count)
+        return Report(diagnostics: printed, fixed: shown.count - unchanged, unchanged: unchanged)
     }
 
     /// The line that closes a report: the ledger's totals, and what was left out.

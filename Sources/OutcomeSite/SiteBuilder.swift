@@ -150,6 +150,17 @@ public struct Site: Sendable {
         self.key = key
     }
 
+    /// The entry for `path`, found by halving the sorted entries.
+    public func entry(at path: String) -> Entry? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if entries[middle].path.precedesInByteOrder(path) { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].path == path ? entries[low] : nil
+    }
+
     /// Every file rendered, in path order.
     public func files() -> [SiteFile] {
         Parallel.map(entries.count) { SiteFile(path: entries[$0].path, contents: entries[$0].produce().bytes) }

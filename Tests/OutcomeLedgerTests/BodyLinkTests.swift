@@ -51,6 +51,24 @@ struct BodyLinkTests {
         return root
     }
 
+    /// The set of heading ids is kept with the outcome: it must follow every change to the
+    /// headings, and a copy changed on its own must not change the original's.
+    @Test func headingIDsFollowTheOutcomesHeadings() {
+        var outcome = Outcome(file: "outcomes/a.md", id: Located("a", at: SourceLocation(file: "outcomes/a.md", line: 1, column: 1)))
+        outcome.anchors = ["how"]
+        #expect(outcome.hasAnchor("how"))
+        #expect(!outcome.hasAnchor("timeline"))
+        outcome.anchors.append("timeline")
+        #expect(outcome.hasAnchor("timeline"))
+        var copy = outcome
+        copy.anchors = ["other"]
+        #expect(copy.hasAnchor("other") && !copy.hasAnchor("how"))
+        #expect(outcome.hasAnchor("how") && !outcome.hasAnchor("other"))
+        outcome.title = nil
+        outcome.anchors.removeFirst()
+        #expect(!outcome.hasAnchor("how"))
+    }
+
     @Test func everyBrokenReferenceIsReportedWhereItIsWritten() throws {
         let compilation = try TestSupport.compile(Self.ledger())
         let found = compilation.diagnostics("broken-link").map { "\($0.location.line):\($0.location.column) \($0.message)" }

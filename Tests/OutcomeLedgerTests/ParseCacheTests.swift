@@ -45,6 +45,44 @@ struct ParseCacheTests {
         #expect(!changed.diagnostics.contains { $0.rule == "unknown-lens" })
     }
 
+    /// Cached outcomes come back resolved against the ledger they were cached with: their
+    /// links must follow what changed elsewhere since, exactly as a fresh compile does.
+    @Test func linksOfUnchangedFilesFollowChangesElsewhere() throws {
+        let linking = RuleExample.file(
+            "title: Links\nowner: ana\npod:\n  ana: [builder, communicator]\n  li: operator\nstatus: active",
+            body: RuleExample.standardBody + "\n\nSee [the timeline](b.md#timeline), [how](#how), [nothing](#nothing) and ![a chart](chart.png).")
+        let root = TestSupport.ledger([
+            "outcomes/a.md": linking,
+            "outcomes/b.md": RuleExample.file(body: RuleExample.standardBody + "\n\n## Timeline\nMonthly."),
+        ])
+        let cache = ParseCache()
+        func compiledTwice() throws -> (cached: Compilation, fresh: Compilation) {
+            (try Self.compile(root, cache: cache), try Self.compile(root, cache: nil))
+        }
+        func targets(_ compilation: Compilation) -> [BodyLink.Target?] {
+            compilation.ledger.outcome(withID: "a")?.links.map(\.target) ?? []
+        }
+        var (cached, fresh) = try compiledTwice()
+        #expect(targets(cached) == [.outcome(id: "b", fragment: "timeline"), .sameDocument(fragment: "how"),
+                                    .broken(.unknownFragment(fragment: "nothing", file: "outcomes/a.md")),
+                                    .broken(.missing(path: "outcomes/chart.png"))])
+
+        // The heading a link leads to goes; then the missing picture comes.
+        try RuleExample.file(body: RuleExample.standardBody).write(to: root.appendingPathComponent("outcomes/b.md"), atomically: true, encoding: .utf8)
+        (cached, fresh) = try compiledTwice()
+        #expect(cache.hits == 1)
+        #expect(targets(cached)[0] == .broken(.unknownFragment(fragment: "timeline", file: "outcomes/b.md")))
+        #expect(targets(cached) == targets(fresh))
+        #expect(cached.diagnostics == fresh.diagnostics)
+
+        try "PNG".write(to: root.appendingPathComponent("outcomes/chart.png"), atomically: true, encoding: .utf8)
+        (cached, fresh) = try compiledTwice()
+        #expect(cache.hits == 2)
+        #expect(targets(cached)[3] == .asset(path: "outcomes/chart.png"))
+        #expect(targets(cached) == targets(fresh))
+        #expect(cached.diagnostics == fresh.diagnostics)
+    }
+
     @Test func removedFilesAreForgotten() throws {
         let root = TestSupport.ledger(Self.files)
         let cache = ParseCache()

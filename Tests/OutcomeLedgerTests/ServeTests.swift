@@ -17,7 +17,7 @@ struct ServeTests {
         let output: URL
         let errors: URL
 
-        init(root: URL, arguments: [String] = []) throws {
+        init(root: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
             let folder = TestSupport.temporaryFolder()
             output = folder.appendingPathComponent("stdout")
             errors = folder.appendingPathComponent("stderr")
@@ -25,6 +25,7 @@ struct ServeTests {
             FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.executableURL = TestSupport.binary
             process.arguments = ["serve", root.path, "--port", "0"] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
@@ -48,10 +49,15 @@ struct ServeTests {
         }
 
         func get(_ path: String) throws -> (status: Int, body: String) {
+            let (status, body) = try getData(path)
+            return (status, String(decoding: body, as: UTF8.self))
+        }
+
+        func getData(_ path: String) throws -> (status: Int, body: Data) {
             let semaphore = DispatchSemaphore(value: 0)
-            nonisolated(unsafe) var result: (Int, String) = (0, "")
+            nonisolated(unsafe) var result: (Int, Data) = (0, Data())
             let task = URLSession.shared.dataTask(with: URL(string: path, relativeTo: url)!) { data, response, _ in
-                result = ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self))
+                result = ((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data())
                 semaphore.signal()
             }
             task.resume()
@@ -199,15 +205,53 @@ struct ServeTests {
         #expect(try Self.eventually { try server.get("/").status == 200 })
     }
 
-    @Test func ctrlCStopsCleanlyAndRemovesTheTemporaryFolder() throws {
-        let server = try Server(root: try Self.copyOfMusicApp())
-        let pid = server.process.processIdentifier
-        let temporary = FileManager.default.temporaryDirectory.path
-        let folders = { try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("outcomes-serve-\(pid)-") } }
-        #expect(try folders().count == 1)
+    /// Pages are made from the build in memory: nothing is written anywhere, even while
+    /// serving, and Ctrl-C stops the server with status 0.
+    @Test func ctrlCStopsCleanlyAndNothingIsWritten() throws {
+        let root = try Self.copyOfMusicApp()
+        let before = try BuildTests.files(in: root)
+        let temporary = TestSupport.temporaryFolder()
+        let server = try Server(root: root, environment: ["TMPDIR": temporary.path])
+        #expect(try server.get("/").status == 200)
+        #expect(try server.get("/outcomes/retain-users/").status == 200)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         #expect(server.stop() == 0)
-        #expect(try folders().isEmpty)
+        #expect(try BuildTests.files(in: root) == before)
         #expect(server.rawStatus("/") == 0, "the port is closed")
+    }
+
+    /// Every file served is the file `outcomes build` writes, byte for byte; pages only gain
+    /// the live-reload script. Folders serve their index.html, as a static host does.
+    @Test func servesExactlyWhatBuildWrites() throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        let built = try TestSupport.run(["build", root.path, "--no-history", "--output", output.path])
+        #expect(built.status == 0, "\(built.standardError)")
+        let files = try BuildTests.files(in: output).filter { !$0.key.hasPrefix(".") }
+        #expect(files.count > 25)
+        let server = try Server(root: root, arguments: ["--no-history"])
+        defer { _ = server.stop() }
+        for (path, bytes) in files {
+            let encoded = path.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! }.joined(separator: "/")
+            let served = try server.getData("/" + encoded)
+            #expect(served.status == 200, "\(path)")
+            let expected = path.hasSuffix(".html") ? PreviewPages.withLiveReload(Array(bytes)) : Array(bytes)
+            #expect(Array(served.body) == expected, "\(path)")
+        }
+        #expect(try server.getData("/outcomes/retain-users").body == server.getData("/outcomes/retain-users/index.html").body)
+    }
+
+    @Test func theLiveReloadScriptWidensOnlyThePolicyAndGoesBeforeTheEnd() {
+        let page = """
+            <html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'self'"></head>
+            <body><pre>default-src 'none'; </body></pre>
+            </body></html>
+            """
+        let served = PreviewPages.withLiveReload(page)
+        #expect(served.components(separatedBy: "script-src 'self'").count == 2)
+        #expect(served.contains("<pre>default-src 'none'; </body></pre>"))
+        #expect(served.hasSuffix("<script src=\"\(PreviewPages.scriptPath)\"></script>\n</body></html>"))
+        #expect(PreviewPages.withLiveReload("text").hasSuffix("text<script src=\"\(PreviewPages.scriptPath)\"></script>\n"))
     }
 
     @Test func aPortInUseIsAClearErrorWithExitTwo() throws {

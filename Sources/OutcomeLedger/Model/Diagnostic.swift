@@ -41,6 +41,16 @@ public struct Diagnostic: Hashable, Sendable {
         self.sourceLine = sourceLine
     }
 
+    /// Hashes what tells problems apart and leaves out the hint and the source line, which
+    /// follow from the rest (equality still compares them): `serve` hashes every problem
+    /// of a ledger on each save, and source lines of long documents are long.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        hasher.combine(severity)
+        hasher.combine(rule)
+        hasher.combine(message)
+    }
+
     /// The order every report uses: file, line, column, then rule, then message.
     public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         (lhs.location.file, lhs.location.line, lhs.location.column, lhs.rule, lhs.message)

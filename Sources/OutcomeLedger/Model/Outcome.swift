@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Where an outcome stands in its life.
 public enum OutcomeStatus: String, Sendable, CaseIterable, Codable {
     case proposed, active, achieved, dropped
@@ -93,16 +95,33 @@ public struct Outcome: Sendable {
     /// Mutated only while uniquely referenced (see `unique`), so sharing it is safe.
     private final class Storage: @unchecked Sendable {
         var fields: Fields
+        /// The heading ids as a set, made when first asked for (see `hasAnchor`).
+        let anchorSet = Mutex<Set<String>?>(nil)
         init(_ fields: Fields) { self.fields = fields }
     }
 
     private var storage: Storage
 
-    /// The box, copied first if another value shares it.
+    /// The box, copied first if another value shares it; what was made from its fields is
+    /// forgotten, as they are about to change.
     private var unique: Storage {
         mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            if isKnownUniquelyReferenced(&storage) {
+                storage.anchorSet.withLock { $0 = nil }
+            } else {
+                storage = Storage(storage.fields)
+            }
             return storage
+        }
+    }
+
+    /// Whether a heading of the body has the id `anchor`. The set of ids is made once and
+    /// kept with the outcome, which the parse cache keeps between compilations: long
+    /// documents have hundreds of headings and of links into them.
+    public func hasAnchor(_ anchor: String) -> Bool {
+        storage.anchorSet.withLock { set in
+            if set == nil { set = Set(storage.fields.anchors) }
+            return set!.contains(anchor)
         }
     }
 

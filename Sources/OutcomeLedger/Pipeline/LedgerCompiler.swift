@@ -109,10 +109,12 @@ public enum LedgerCompiler {
             if let outcome = file.outcome { outcomes.append(outcome) }
             sources.diagnostics += file.reading + file.parsing
         }
-        cache?.replace(with: kept)
-
         BodyLinkResolver.resolve(&outcomes, outcomesFolder: config.outcomesFolder, discovery: discovery,
                                  maxAssetSize: config.maxAssetSize)
+        // The cache keeps outcomes as resolved, so the next resolution finds most of them
+        // already right (it checks every link again all the same).
+        for outcome in outcomes where kept[outcome.file] != nil { kept[outcome.file]!.outcome = outcome }
+        cache?.replace(with: kept)
         let ledger = LedgerResolver.resolve(config: config, outcomes: outcomes, people: people)
         let context = RuleContext(ledger: ledger, today: options.today)
         // Rules only read the ledger: run them side by side, keep their order.

@@ -9,73 +9,74 @@ import Foundation
 public enum BodyLinkResolver {
     public static func resolve(_ outcomes: inout [Outcome], outcomesFolder: String, discovery: LedgerDiscovery,
                                maxAssetSize: Int) {
-        var byFile: [String: OutcomeFile] = [:]
-        for outcome in outcomes where byFile[outcome.file] == nil {
-            byFile[outcome.file] = OutcomeFile(id: outcome.id.value, headings: outcome.anchors)
-        }
+        var byFile: [String: Outcome] = [:]
+        for outcome in outcomes where byFile[outcome.file] == nil { byFile[outcome.file] = outcome }
         let files = byFile
         // Each body on whichever core is free (long documents have hundreds of links);
-        // a file looked up once is not looked up again.
+        // a file looked up once is not looked up again. Links are read in place, not
+        // copied: a copy of each was most of the time this took.
         let lookups = Mutex<[String: BodyLink.Target]>([:])
         let linking = outcomes.indices.filter { !outcomes[$0].links.isEmpty }
         let all = outcomes
-        let targets = Parallel.map(linking.count) { position -> [BodyLink.Target] in
+        let targets = Parallel.map(linking.count) { position -> [BodyLink.Target]? in
             let outcome = all[linking[position]]
-            let file = outcome.file
-            let own = files[file].flatMap { $0.id == outcome.id.value ? $0 : nil }
-                ?? OutcomeFile(id: outcome.id.value, headings: outcome.anchors)
-            return outcome.links.map { link in
-                target(of: link.destination, from: file, ownAnchors: own, byFile: files, outcomesFolder: outcomesFolder) { path in
+            let links = outcome.links
+            var found: [BodyLink.Target] = []
+            found.reserveCapacity(links.count)
+            var changed = false
+            for index in links.indices {
+                let destination = links[index].destination
+                // An outcome from the parse cache comes resolved. A link within the page
+                // or to a URL depends on nothing but the outcome's own headings, which
+                // never change after parsing: it is not worked out again.
+                if let known = links[index].target, dependsOnlyOnItsOutcome(destination) {
+                    found.append(known)
+                    continue
+                }
+                let target = target(of: destination, from: outcome, byFile: files, outcomesFolder: outcomesFolder) { path in
                     if let known = lookups.withLock({ $0[path] }) { return known }
                     let found = asset(path, discovery: discovery, maxAssetSize: maxAssetSize)
                     lookups.withLock { $0[path] = found }
                     return found
                 }
+                if target != links[index].target { changed = true }
+                found.append(target)
             }
+            return changed ? found : nil
         }
+        // An outcome whose links still lead where they did stays shared with the cache.
         for (position, index) in linking.enumerated() {
-            for (linkIndex, target) in targets[position].enumerated() { outcomes[index].links[linkIndex].target = target }
+            guard let found = targets[position] else { continue }
+            for (linkIndex, target) in found.enumerated() { outcomes[index].links[linkIndex].target = target }
         }
     }
 
-    /// An outcome file that links may lead to: its outcome, and the ids of its headings,
-    /// made into a set only when a link asks for one (long documents have hundreds).
-    final class OutcomeFile: Sendable {
-        let id: String
-        private let headings: [String]
-        private let anchors = Mutex<Set<String>?>(nil)
-
-        init(id: String, headings: [String]) {
-            self.id = id
-            self.headings = headings
-        }
-
-        func contains(_ anchor: String) -> Bool {
-            anchors.withLock { anchors in
-                if anchors == nil { anchors = Set(headings) }
-                return anchors!.contains(anchor)
-            }
-        }
+    /// A destination with no path: empty, only a fragment (or query), or an external URL.
+    static func dependsOnlyOnItsOutcome(_ destination: String) -> Bool {
+        guard let first = destination.utf8.first else { return true }
+        return first == UInt8(ascii: "#") || first == UInt8(ascii: "?") || isExternal(destination)
     }
 
+    /// Where a link written in `source` leads. Another file that holds outcomes leads to
+    /// the first of them, as the site publishes it.
     static func target(
-        of destination: String, from file: String, ownAnchors: OutcomeFile,
-        byFile: [String: OutcomeFile], outcomesFolder: String,
+        of destination: String, from source: Outcome, byFile: [String: Outcome], outcomesFolder: String,
         asset: (String) -> BodyLink.Target
     ) -> BodyLink.Target {
         guard !destination.isEmpty, !isExternal(destination) else { return .external }
         let (pathPart, fragment) = split(destination)
+        let file = source.file
         guard let path = pathPart else {
             guard let fragment, !fragment.isEmpty else { return .external }
-            return ownAnchors.contains(fragment) ? .sameDocument(fragment: fragment)
+            return source.hasAnchor(fragment) ? .sameDocument(fragment: fragment)
                 : .broken(.unknownFragment(fragment: fragment, file: file))
         }
         guard let resolved = normalize(path, from: file) else { return .broken(.outsideRoot) }
         if let outcome = byFile[resolved] {
-            if let fragment, !fragment.isEmpty, !outcome.contains(fragment) {
+            if let fragment, !fragment.isEmpty, !outcome.hasAnchor(fragment) {
                 return .broken(.unknownFragment(fragment: fragment, file: resolved))
             }
-            return .outcome(id: outcome.id, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+            return .outcome(id: outcome.id.value, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
         }
         let prefix = outcomesFolder.isEmpty ? "" : outcomesFolder + "/"
         if resolved.lowercased().hasSuffix(".md") && resolved.hasPrefix(prefix) {
