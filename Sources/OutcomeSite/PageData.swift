@@ -1,4 +1,5 @@
 import OutcomeLedger
+import Synchronization
 
 /// The data each template receives, built from the resolved ledger. Every key is always
 /// present (nil where there is nothing), so Mustache never reaches up the context stack
@@ -21,10 +22,11 @@ struct PageData {
     let tags: [(slug: String, name: String, ids: [String])]
     /// Ids of the published outcomes each handle owns, in id order.
     let ownedIDs: [String: [String]]
-    /// Each published outcome's summary, made once: lists on many pages show the same one.
+    /// Each published outcome's summary, made once, when a page first shows it: lists on
+    /// many pages show the same one, and `serve` makes only the pages it is asked for.
     /// Kept for ledgers up to `mostSummariesKept` outcomes (about 1.5 KB each); a larger
     /// ledger makes them for each page that shows them, so its memory stays flat.
-    private var summaries: [String: SharedData] = [:]
+    private let summaries: Summaries?
     static let mostSummariesKept = 25_000
 
     /// A person as the site shows them: from `people.yml`, or from the pods when there is none.
@@ -72,10 +74,29 @@ struct PageData {
         }
         ownedIDs = owned
         tags = Self.tags(of: sortedOutcomes)
-        guard sortedOutcomes.count <= Self.mostSummariesKept else { return }
-        let made = self
-        let all = Parallel.map(sortedOutcomes.count) { made.makeSummary(sortedOutcomes[$0].id.value) }
-        summaries = Dictionary(uniqueKeysWithValues: zip(sortedOutcomes.map(\.id.value), all))
+        summaries = sortedOutcomes.count <= Self.mostSummariesKept ? Summaries(count: sortedOutcomes.count) : nil
+    }
+
+    /// A summary per published outcome, each made by the first page that asks for it
+    /// (pages are made on every core).
+    private final class Summaries: Sendable {
+        private final class Slot: Sendable {
+            let summary = Mutex<SharedData?>(nil)
+        }
+        private let slots: [Slot]
+
+        init(count: Int) {
+            slots = (0..<count).map { _ in Slot() }
+        }
+
+        func summary(at position: Int, _ make: () -> SharedData) -> SharedData {
+            slots[position].summary.withLock { kept in
+                if let kept { return kept }
+                let made = make()
+                kept = made
+                return made
+            }
+        }
     }
 
     /// The published outcome with this id.
@@ -174,7 +195,8 @@ struct PageData {
 
     /// What lists of outcomes show about each.
     func summary(_ id: String) -> SharedData {
-        summaries[id] ?? makeSummary(id)
+        guard let summaries, let position = positions[id] else { return makeSummary(id) }
+        return summaries.summary(at: position) { makeSummary(id) }
     }
 
     private func makeSummary(_ id: String) -> SharedData {
@@ -216,9 +238,14 @@ struct PageData {
     /// Tags in use, by slug, with the outcomes carrying each.
     private static func tags(of sortedOutcomes: [Outcome]) -> [(slug: String, name: String, ids: [String])] {
         var byTag: [String: (name: String, ids: [String])] = [:]
+        // Ledgers use few tags many times: each is made a slug once.
+        var slugs: [String: String] = [:]
         for outcome in sortedOutcomes {
-            for tag in Set(outcome.tags.map(\.value)).sorted() {
-                let slug = Self.tagSlug(tag)
+            let tags = outcome.tags
+            guard !tags.isEmpty else { continue }
+            for tag in Set(tags.map(\.value)).sorted() {
+                let slug = slugs[tag] ?? Self.tagSlug(tag)
+                slugs[tag] = slug
                 byTag[slug, default: (tag, [])].ids.append(outcome.id.value)
             }
         }

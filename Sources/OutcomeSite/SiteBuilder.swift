@@ -105,19 +105,25 @@ public struct Site: Sendable {
         /// Makes the contents, unless the key they would have is the one given (the key
         /// of the file already in place); returns that key, nil for files without one.
         let make: @Sendable (_ previousKey: UInt64?) -> (key: UInt64?, content: Content?)
+        /// Makes the contents without working out their key, when that costs anything.
+        private let makeContent: (@Sendable () -> Content)?
 
         public init(path: String, produce: @escaping @Sendable () -> Content) {
             self.path = path
             self.make = { _ in (nil, produce()) }
+            self.makeContent = produce
         }
 
-        init(path: String, keyed: @escaping @Sendable (_ previousKey: UInt64?) -> (key: UInt64, content: Content?)) {
+        init(path: String, keyed: @escaping @Sendable (_ previousKey: UInt64?) -> (key: UInt64, content: Content?),
+             unkeyed: (@Sendable () -> Content)? = nil) {
             self.path = path
             self.make = { keyed($0) }
+            self.makeContent = unkeyed
         }
 
+        /// The contents, for whoever needs them without writing a site (`serve`).
         public func produce() -> Content {
-            make(nil).content ?? .bytes([])
+            makeContent?() ?? make(nil).content ?? .bytes([])
         }
     }
 

@@ -51,12 +51,14 @@ final class SitePages: Sendable {
     /// page's key shows that the file in place is already this page.
     func entries() -> [Site.Entry] {
         pages().map { page in
-            Site.Entry(path: page.path) { previous in
+            Site.Entry(path: page.path, keyed: { previous in
                 let context = self.context(for: page)
                 let key = PageKey.of(template: page.template, data: context)
                 if key == previous { return (key, nil) }
                 return (key, .text(self.render(context, withTemplate: page.template)))
-            }
+            }, unkeyed: {
+                .text(self.render(self.context(for: page), withTemplate: page.template))
+            })
         }
     }
 

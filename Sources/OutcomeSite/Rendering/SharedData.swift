@@ -1,3 +1,4 @@
+import Synchronization
 import Mustache
 
 /// Page data that many pages show — an outcome's summary is on its own page, its parent's,
@@ -9,14 +10,23 @@ import Mustache
 final class SharedData: MustacheCustomRepresentation, @unchecked Sendable {
     /// Never changed once made; holds only what page data holds.
     let fields: [String: Any]
-    let key: PageKey
 
     init(_ fields: [String: Any]) {
         self.fields = fields
-        var key = PageKey()
-        key.add(fields)
-        self.key = key
     }
+
+    /// The key of the fields, made the first time a page's key needs it (`serve` renders
+    /// pages without keys, and never pays for it).
+    var key: PageKey {
+        madeKey.withLock { made in
+            if let made { return made }
+            var key = PageKey()
+            key.add(fields)
+            made = key
+            return key
+        }
+    }
+    private let madeKey = Mutex<PageKey?>(nil)
 
     var representation: Any? { fields }
 }
