@@ -8,8 +8,8 @@ struct LedgerWatcher {
     let root: String
     let extraFolders: [String]
 
-    /// Path → (size, modification time in nanoseconds) of every watched file.
-    typealias Snapshot = [String: [Int]]
+    /// Path → size and modification time of every watched file.
+    typealias Snapshot = [String: FileSystem.Stamp]
 
     func snapshot(outcomesFolder: String) -> Snapshot {
         var snapshot: Snapshot = [:]
@@ -17,7 +17,7 @@ struct LedgerWatcher {
             record("\(root)/\(file)", into: &snapshot)
         }
         for folder in folders(outcomesFolder: outcomesFolder) {
-            for path in FileSystem.files(under: folder) { record("\(folder)/\(path)", into: &snapshot) }
+            for (path, stamp) in FileSystem.stampedFiles(under: folder) { snapshot["\(folder)/\(path)"] = stamp }
         }
         return snapshot
     }
@@ -37,6 +37,6 @@ struct LedgerWatcher {
     private func record(_ path: String, into snapshot: inout Snapshot) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
-        snapshot[path] = [Int(info.st_size), Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)]
+        snapshot[path] = FileSystem.Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 }

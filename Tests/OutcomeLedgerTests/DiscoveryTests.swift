@@ -97,6 +97,44 @@ struct FolderListingTests {
         #expect(FileSystem.fileSizesOnAllCores(under: root.path, followingLinks: false) == nil)
     }
 
+    /// What `serve` watches and templates are read from: hidden files and READMEs left
+    /// out, links followed, special files and nests deeper than 8 left out, in byte order
+    /// folder by folder; each stamp is what `stat` says, and an edit changes it.
+    @Test func watchedFilesAndTheirStamps() throws {
+        let root = try Self.tree()
+        try "readme".write(to: root.appendingPathComponent("a/README.md"), atomically: true, encoding: .utf8)
+        #expect(mkfifo(root.appendingPathComponent("a/pipe").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/linked.txt").path,
+                                                   withDestinationPath: root.appendingPathComponent("top.txt").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/b/folder").path,
+                                                   withDestinationPath: root.appendingPathComponent("outcomes").path)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/broken").path, withDestinationPath: "/no/such/file")
+        let deep = (0..<9).map { "n\($0)" }.joined(separator: "/")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(deep), withIntermediateDirectories: true)
+        try "deep".write(to: root.appendingPathComponent("n0/n1/n2/n3/n4/n5/n6/shallow.txt"), atomically: true, encoding: .utf8)
+        try "deep".write(to: root.appendingPathComponent(deep + "/too-deep.txt"), atomically: true, encoding: .utf8)
+
+        let expected = ["a/b/c/d/e/four.html", "a/b/c/three.html", "a/b/folder/x/index.html", "a/b/folder/y/index.html",
+                        "a/b/two.html", "a/linked.txt", "a/one.html", "n0/n1/n2/n3/n4/n5/n6/shallow.txt",
+                        "outcomes/x/index.html", "outcomes/y/index.html", "people/Zoë Ng/index.html", "top.txt"]
+        #expect(FileSystem.files(under: root.path) == expected)
+        let stamped = FileSystem.stampedFiles(under: root.path)
+        #expect(stamped.map(\.path) == expected)
+        for (path, stamp) in stamped {
+            var info = stat()
+            #expect(stat(root.appendingPathComponent(path).path, &info) == 0)
+            #expect(stamp == FileSystem.Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+        }
+        let file = root.appendingPathComponent("a/one.html")
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("more".utf8))
+        try handle.close()
+        let after = Dictionary(uniqueKeysWithValues: FileSystem.stampedFiles(under: root.path).map { ($0.path, $0.stamp) })
+        #expect(after["a/one.html"]?.size == 7)
+        #expect(FileSystem.files(under: root.path + "/missing").isEmpty)
+    }
+
     @Test func aSpecialFileOrADeepNestIsRefusedWhenNotFollowingLinks() throws {
         let root = try Self.tree()
         #expect(mkfifo(root.appendingPathComponent("a/b/c/pipe").path, 0o600) == 0)

@@ -45,6 +45,28 @@ package enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// Names in a folder (without `.` and `..`), in byte order, each with what it is
+    /// itself (a link is not followed) when `readdir` says so; nil when it does not, or
+    /// when it is a symbolic link — what the link leads to takes a look of its own.
+    /// Most entries are plain files and folders, so most need no `lstat`.
+    package static func typedEntries(of directory: String) -> [(name: String, kind: Kind?)] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var found: [(name: String, kind: Kind?)] = []
+        while let entry = readdir(handle) {
+            let raw = UnsafeRawPointer(entry)
+            let name = String(cString: raw.advanced(by: FolderWalk.nameOffset).assumingMemoryBound(to: CChar.self))
+            if name == "." || name == ".." { continue }
+            switch Int32(raw.load(fromByteOffset: FolderWalk.typeOffset, as: UInt8.self)) {
+            case Int32(DT_REG): found.append((name, .regularFile))
+            case Int32(DT_DIR): found.append((name, .directory))
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): found.append((name, nil))
+            default: found.append((name, .other))
+            }
+        }
+        return found.sorted { $0.name.precedesInByteOrder($1.name) }
+    }
+
     /// Names in a folder (without `.` and `..`), in byte order.
     package static func entries(of directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }
@@ -262,18 +284,70 @@ package enum FileSystem {
 
     /// Regular files under a folder as relative paths, following no link out of sight:
     /// hidden names and READMEs are skipped, and depth is bounded.
-    package static func files(under directory: String, depth: Int = 0) -> [String] {
-        guard depth < 8 else { return [] }
-        var paths: [String] = []
-        for name in entries(of: directory) where !name.hasPrefix(".") && name != "README.md" {
-            let full = "\(directory)/\(name)"
-            switch kind(of: full) {
-            case .directory: paths += files(under: full, depth: depth + 1).map { "\(name)/\($0)" }
-            case .regularFile: paths.append(name)
-            default: break
+    package static func files(under directory: String) -> [String] {
+        stampedFiles(under: directory, stamping: false).map(\.path)
+    }
+
+    /// A file's size and modification time (nanoseconds), for noticing that it changed.
+    package struct Stamp: Equatable, Sendable {
+        package var size: Int
+        package var modified: Int
+
+        package init(size: Int, modified: Int) {
+            self.size = size
+            self.modified = modified
+        }
+    }
+
+    /// What `files(under:)` lists, each with its stamp.
+    package static func stampedFiles(under directory: String) -> [(path: String, stamp: Stamp)] {
+        stampedFiles(under: directory, stamping: true).map { ($0.path, $0.stamp!) }
+    }
+
+    /// The walk behind `files(under:)`: each folder is read through its own descriptor,
+    /// the type `readdir` gives decides for plain files and folders, and only links, or
+    /// files whose stamp is wanted, are looked at with `fstatat` beside them — no path is
+    /// resolved again from the top. Links are followed; folders nest at most 8 deep.
+    private static func stampedFiles(under directory: String, stamping: Bool) -> [(path: String, stamp: Stamp?)] {
+        var found: [(path: String, stamp: Stamp?)] = []
+        func read(_ descriptor: Int32, prefix: String, depth: Int) {
+            guard let folder = fdopendir(descriptor) else {
+                close(descriptor)
+                return
+            }
+            defer { closedir(folder) }
+            let here = dirfd(folder)
+            var names: [(String, Int32)] = []
+            while let entry = readdir(folder) {
+                let raw = UnsafeRawPointer(entry)
+                let name = String(cString: raw.advanced(by: FolderWalk.nameOffset).assumingMemoryBound(to: CChar.self))
+                if name.hasPrefix(".") || name == "README.md" { continue }
+                names.append((name, Int32(raw.load(fromByteOffset: FolderWalk.typeOffset, as: UInt8.self))))
+            }
+            names.sort { $0.0.precedesInByteOrder($1.0) }
+            for (name, type) in names {
+                var info = stat()
+                var isFolder = type == Int32(DT_DIR)
+                var stamp: Stamp?
+                if type != Int32(DT_DIR) && (type != Int32(DT_REG) || stamping) {
+                    guard fstatat(here, name, &info, 0) == 0 else { continue }
+                    let mode = info.st_mode & S_IFMT
+                    guard mode == S_IFDIR || mode == S_IFREG else { continue }
+                    isFolder = mode == S_IFDIR
+                    stamp = Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                }
+                if isFolder {
+                    guard depth + 1 < 8 else { continue }
+                    let inner = openat(here, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    if inner >= 0 { read(inner, prefix: prefix + name + "/", depth: depth + 1) }
+                } else {
+                    found.append((prefix + name, stamp))
+                }
             }
         }
-        return paths
+        let top = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if top >= 0 { read(top, prefix: "", depth: 0) }
+        return found
     }
 
     /// The folders under `directory` that `files(under:)` descends into, relative to it.

@@ -65,9 +65,9 @@ public struct LedgerDiscovery: Sendable {
             let directory = absolute(relative)
             guard let real = FileSystem.realPath(directory), isInsideRoot(real), visited.insert(real).inserted else { continue }
             var subfolders: [String] = []
-            for name in FileSystem.entries(of: directory) where !name.hasPrefix(".") && !name.hasPrefix("_") {
+            for (name, own) in FileSystem.typedEntries(of: directory) where !name.hasPrefix(".") && !name.hasPrefix("_") {
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                switch classify(path) {
+                switch classify(path, own: own) {
                 case .directory: subfolders.append(path)
                 case .file where name.hasSuffix(".md"): found.outcomeFiles.append(path)
                 case .file where SkippedFile.isMisnamed(name): found.diagnostics.append(SkippedFile.skipped(path))
@@ -134,7 +134,14 @@ public struct LedgerDiscovery: Sendable {
 
     private enum Kind { case directory, file, other, brokenLink, outsideRoot }
 
-    private func classify(_ relative: String) -> Kind {
+    /// What is at a path; `own` is what `readdir` said it is itself, when it is not a link.
+    private func classify(_ relative: String, own: FileSystem.Kind? = nil) -> Kind {
+        switch own {
+        case .directory?: return .directory
+        case .regularFile?: return .file
+        case .other?: return .other
+        case .missing?, nil: break
+        }
         let path = absolute(relative)
         guard let own = FileSystem.ownKind(of: path) else { return .brokenLink }
         var kind = own.kind
