@@ -6,7 +6,9 @@ usage: run.py BINARY [--quick] [--runs N] [--scale] [--corpus DIR]
 Generates the ledger with make_ledger.py (10,000 outcomes; 1,000 with --quick), gives
 Hugo the same files with minimal layouts, and runs each command N times (default 3),
 reporting the median wall time, CPU time and peak memory of each, and the ratios the
-project targets. --scale adds 100,000 outcomes. --corpus uses an existing ledger instead.
+project targets. `serve` is timed from saving an outcome to its page being served, on
+that ledger and on 700 long documents from long_documents.py. --scale adds 100,000
+outcomes. --corpus uses an existing ledger instead.
 """
 import argparse
 import os
@@ -130,6 +132,58 @@ def some_outcome(folder):
                 return os.path.join(root, name)
 
 
+def process_cpu_seconds(pid):
+    """User and system CPU time a running process has used, from /proc."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_peak_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0
+
+
+def serve_save_to_page(binary, folder, edits=12):
+    """`outcomes serve` as an author uses it: save an outcome, then time until its page is
+    served again — waiting on the server as the live-reload script does, then fetching the
+    page. Median over `edits` saves, each after the server has settled; CPU is per save."""
+    import urllib.request
+    server = subprocess.Popen([binary, "serve", folder, "--port", "0", "--no-history"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    target = some_outcome(folder)
+    original = open(target).read()
+    try:
+        address = server.stdout.readline().split(" at ")[1].split()[0]
+        page = address + "outcomes/" + os.path.basename(target)[:-3] + "/index.html"
+        def get(url):
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return response.read().decode()
+        version = get(address + "__outcomes/version")
+        get(page)
+        waits = []
+        cpu = process_cpu_seconds(server.pid)
+        for edit in range(edits):
+            time.sleep(0.3)
+            with open(target, "a") as f:
+                f.write(f"\nEdited at {time.monotonic()}.\n")
+            started = time.monotonic()
+            version = get(address + "__outcomes/version?after=" + version)
+            if f"Edited at" not in get(page):
+                sys.exit(f"bench: serve did not show the edit to {target}")
+            waits.append(time.monotonic() - started)
+        cpu = (process_cpu_seconds(server.pid) - cpu) / edits
+        return statistics.median(waits), cpu, process_peak_mib(server.pid)
+    finally:
+        with open(target, "w") as f:
+            f.write(original)
+        server.send_signal(2)
+        server.wait(timeout=30)
+
+
 def bench(binary, folder, size):
     site = os.path.join(WORK, f"site-{size}")
     hugo = os.path.join(WORK, f"hugo-{size}")
@@ -162,6 +216,7 @@ def bench(binary, folder, size):
     finally:
         with open(target, "w") as f:
             f.write(original)
+    rows["outcomes serve, save → page"] = serve_save_to_page(binary, folder)
     repository = history_repository(folder, size)
     fresh = fresh_folders()
     rows["outcomes build, git, --no-history"] = median(
@@ -199,6 +254,14 @@ def main():
     rows = bench(os.path.abspath(args.binary), folder, size)
 
     print_table(rows, size)
+    long_documents = os.path.join(WORK, "long-documents-700")
+    if not os.path.isdir(long_documents):
+        subprocess.run([sys.executable, os.path.join(HERE, "long_documents.py"), long_documents, "--outcomes", "700"], check=True)
+    serve_long = serve_save_to_page(os.path.abspath(args.binary), long_documents)
+    print("\n700 long documents (about 40 KB each, bench/long_documents.py), median of 12 saves\n")
+    print(f"| {'what':<36} | {'wall s':>7} | {'CPU s':>7} | {'peak MiB':>8} |")
+    print(f"|{'-' * 38}|{'-' * 9}|{'-' * 9}|{'-' * 10}|")
+    print(f"| {'outcomes serve, save → page':<36} | {serve_long[0]:7.2f} | {serve_long[1]:7.2f} | {serve_long[2]:8.0f} |")
     hugo = rows["hugo build"][0]
     targets = [
         ("build wall ≤ 0.25 × Hugo", rows["outcomes build"][0] / hugo, 0.25, "×"),
@@ -206,6 +269,8 @@ def main():
         ("check wall ≤ 0.15 × Hugo", rows["outcomes check"][0] / hugo, 0.15, "×"),
         ("rebuild, nothing changed ≤ 0.05 × Hugo", rows["outcomes rebuild, nothing changed"][0] / hugo, 0.05, "×"),
         ("rebuild, one file changed ≤ 0.10 × Hugo", rows["outcomes rebuild, one file changed"][0] / hugo, 0.10, "×"),
+        ("serve, save → page ≤ 0.10 × Hugo", rows["outcomes serve, save → page"][0] / hugo, 0.10, "×"),
+        ("serve, save → page, long documents ≤ 0.1 s", serve_long[0], 0.1, "s"),
         ("history adds ≤ 2 s to a build", rows["outcomes build, git, 1,000 commits"][0]
          - rows["outcomes build, git, --no-history"][0], 2, "s"),
         ("diff of two revisions ≤ 1.5 s", rows["outcomes diff, first vs last commit"][0], 1.5, "s"),
