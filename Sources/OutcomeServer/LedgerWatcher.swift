@@ -22,6 +22,16 @@ struct LedgerWatcher {
         return snapshot
     }
 
+    /// The stamps of a snapshot's files under the root, by path relative to it, for the
+    /// compiler (see `LedgerCompiler.Options.stamps`).
+    func stamps(in snapshot: Snapshot) -> [String: FileSystem.Stamp] {
+        let prefix = root + "/"
+        var stamps: [String: FileSystem.Stamp] = [:]
+        stamps.reserveCapacity(snapshot.count)
+        for (path, stamp) in snapshot where path.hasPrefix(prefix) { stamps[String(path.dropFirst(prefix.count))] = stamp }
+        return stamps
+    }
+
     /// The folders whose files are watched, with their subfolders; the root's own files
     /// (`ledger.yml`, `people.yml`) are watched besides.
     func folders(outcomesFolder: String) -> [String] {

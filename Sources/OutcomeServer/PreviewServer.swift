@@ -95,7 +95,7 @@ public struct PreviewServer: Sendable {
                     interval = max(Self.shortestWatchInterval, (ContinuousClock.now - looked) * 5)
                     guard now != last else { continue }
                     last = now
-                    let folder = await rebuild(into: state)
+                    let folder = await rebuild(into: state, stamps: watcher.stamps(in: now))
                     if folder != outcomesFolder {
                         outcomesFolder = folder
                         signal = watcher.signal(outcomesFolder: outcomesFolder)
@@ -117,12 +117,16 @@ public struct PreviewServer: Sendable {
 
     /// Compiles and builds the site, or records the errors. Returns the outcomes folder,
     /// which `ledger.yml` may have just changed.
-    private func rebuild(into state: PreviewState) async -> String {
+    /// `stamps` are those of the snapshot that saw the change: files that kept theirs are
+    /// not read again.
+    private func rebuild(into state: PreviewState, stamps: [String: FileSystem.Stamp]? = nil) async -> String {
         let started = Date()
         var compilation: Compilation
         let today = CalendarDate.today()
+        var compiling = LedgerCompiler.Options(today: today, cache: cache)
+        compiling.stamps = stamps
         do {
-            compilation = try LedgerCompiler.compile(root: options.root, options: .init(today: today, cache: cache))
+            compilation = try LedgerCompiler.compile(root: options.root, options: compiling)
         } catch {
             await state.fail([], summary: "\(error)")
             log("outcomes: \(error)")

@@ -83,6 +83,38 @@ struct ParseCacheTests {
         #expect(cached.diagnostics == fresh.diagnostics)
     }
 
+    /// Given the stamps a watcher saw, a file whose stamp is unchanged is taken from the
+    /// cache without being read (so an edit that kept the stamp is not seen, exactly as
+    /// the watcher would not see it), and a new stamp means reading it again.
+    @Test func aFileWithTheStampItWasReadWithIsNotReadAgain() throws {
+        let root = TestSupport.ledger(Self.files)
+        let cache = ParseCache()
+        func stamps() -> [String: FileSystem.Stamp] {
+            Dictionary(uniqueKeysWithValues: FileSystem.stampedFiles(under: root.appendingPathComponent("outcomes").path).map { ("outcomes/" + $0.path, $0.stamp) })
+        }
+        func compile(_ stamps: [String: FileSystem.Stamp]?) throws -> Compilation {
+            var options = LedgerCompiler.Options(today: CalendarDate("2026-11-01")!, cache: cache)
+            options.stamps = stamps
+            return try LedgerCompiler.compile(root: root.path, options: options)
+        }
+        _ = try compile(nil)
+        let seen = stamps()
+        _ = try compile(seen)
+        #expect(cache.hits == 3, "read once more to learn the stamps")
+
+        let file = root.appendingPathComponent("outcomes/c.md")
+        try RuleExample.file(body: "## Done when\n- [ ] 10 artists upload by 2027-01-31\n\n## How\nAsk them.")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let unread = try compile(seen)
+        #expect(cache.hits == 3)
+        #expect(unread.ledger.outcome(withID: "c")?.done?.items.isEmpty == true, "the old stamp: not read")
+
+        let read = try compile(stamps())
+        #expect(cache.hits == 2)
+        #expect(read.ledger.outcome(withID: "c")?.done?.items.count == 1)
+        #expect(read.diagnostics == (try Self.compile(root, cache: nil)).diagnostics)
+    }
+
     @Test func removedFilesAreForgotten() throws {
         let root = TestSupport.ledger(Self.files)
         let cache = ParseCache()

@@ -310,6 +310,8 @@ package enum FileSystem {
     /// resolved again from the top. Links are followed; folders nest at most 8 deep.
     private static func stampedFiles(under directory: String, stamping: Bool) -> [(path: String, stamp: Stamp?)] {
         var found: [(path: String, stamp: Stamp?)] = []
+        /// Reads the folder open at `descriptor` (closed here) and, in name order, each
+        /// folder in it while it is open: at most one descriptor per level.
         func read(_ descriptor: Int32, prefix: String, depth: Int) {
             guard let folder = fdopendir(descriptor) else {
                 close(descriptor)
@@ -336,12 +338,11 @@ package enum FileSystem {
                     isFolder = mode == S_IFDIR
                     stamp = Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
                 }
-                if isFolder {
-                    guard depth + 1 < 8 else { continue }
+                if !isFolder {
+                    found.append((prefix + name, stamp))
+                } else if depth + 1 < 8 {
                     let inner = openat(here, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                     if inner >= 0 { read(inner, prefix: prefix + name + "/", depth: depth + 1) }
-                } else {
-                    found.append((prefix + name, stamp))
                 }
             }
         }

@@ -8,6 +8,11 @@ public enum LedgerCompiler {
         public var strict: Bool
         /// Files parsed by an earlier compilation in this process, reused when unchanged.
         public var cache: ParseCache?
+        /// Each outcome file's size and modification time as just seen by whoever watches
+        /// the ledger (`serve`), by path: a file whose stamp is the one it had when the
+        /// cache took it is not even read again. A file changed while it was being read is
+        /// kept under the stamp seen before, so the next look reads it again.
+        package var stamps: [String: FileSystem.Stamp]?
 
         public init(today: CalendarDate, strict: Bool = false, cache: ParseCache? = nil) {
             self.today = today
@@ -79,7 +84,8 @@ public enum LedgerCompiler {
         let settings = config
         let cache = options.cache
         cache?.begin(config: config)
-        let parsed = Parallel.map(files.count) { index -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic], kept: ParseCache.Entry?) in
+        let stamps = options.stamps
+        @Sendable func parse(_ index: Int) -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic], kept: ParseCache.Entry?) {
             let bytes: [UInt8]
             switch loader.read(files[index]) {
             case .failure(let problems): return (nil, nil, problems.diagnostics, [], nil)
@@ -97,6 +103,13 @@ public enum LedgerCompiler {
             let (outcome, diagnostics) = OutcomeParser.parse(text, config: settings)
             let kept = raw.map { ParseCache.Entry(parsed: text, raw: $0, outcome: outcome, diagnostics: diagnostics) }
             return (text, outcome, problems, diagnostics, kept)
+        }
+        let parsed = Parallel.map(files.count) { index -> (text: SourceText?, outcome: Outcome?, reading: [Diagnostic], parsing: [Diagnostic], kept: ParseCache.Entry?) in
+            let stamp = stamps?[files[index]]
+            if let stamp, let hit = cache?.entry(path: files[index], stamp: stamp) { return (hit.text, hit.outcome, [], hit.diagnostics, hit) }
+            var result = parse(index)
+            result.kept?.stamp = stamp
+            return result
         }
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(files.count)

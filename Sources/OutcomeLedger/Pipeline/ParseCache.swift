@@ -18,6 +18,8 @@ public final class ParseCache: Sendable {
         /// the next compilation then need not decode a file that did not change.
         var raw: TextDigest?
         var outcome: Outcome?
+        /// The file's stamp when it was read, when the compilation was given stamps.
+        var stamp: FileSystem.Stamp?
         /// Where the outcome's body is in the text, in UTF-8 bytes.
         var bodyRange: Range<Int>
         var diagnostics: [Diagnostic]
@@ -99,6 +101,13 @@ public final class ParseCache: Sendable {
     /// What parsing the file at `path` gives, if its bytes are those parsed before.
     func entry(path: String, raw: TextDigest) -> Entry? {
         guard let found = state.withLock({ $0.entries[path] }), found.text != nil, found.raw == raw else { return nil }
+        hitCount.add(1, ordering: .relaxed)
+        return found
+    }
+
+    /// What parsing the file at `path` gives, if it was read with this stamp.
+    func entry(path: String, stamp: FileSystem.Stamp) -> Entry? {
+        guard let found = state.withLock({ $0.entries[path] }), found.text != nil, found.stamp == stamp else { return nil }
         hitCount.add(1, ordering: .relaxed)
         return found
     }
