@@ -8,7 +8,7 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the site, serve it locally, and rebuild and reload it when the ledger changes.",
-        discussion: "Binds to 127.0.0.1 unless --host says otherwise. Ctrl-C stops it and removes its temporary folder."
+        discussion: "Binds to 127.0.0.1 unless --host says otherwise. Pages are rendered as they are asked for; nothing is written to disk. Ctrl-C stops it."
     )
 
     @OptionGroup var ledger: LedgerRootArgument
@@ -55,7 +55,7 @@ struct ServeCommand: ParsableCommand {
             }
             finished.signal()
         }
-        // Ctrl-C and SIGTERM end the server task; its cleanup removes the temporary folder.
+        // Ctrl-C and SIGTERM end the server task.
         var sources: [DispatchSourceSignal] = []
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
