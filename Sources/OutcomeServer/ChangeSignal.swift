@@ -51,7 +51,7 @@ final class ChangeSignal: @unchecked Sendable {
 
     /// Reads the events queued; true when folders may have come or gone (an event about a
     /// folder, a watch removed, a lost event), so the watches must be looked at again.
-    /// Walking every folder on each save was a tenth of a rebuild on a large ledger.
+    /// A save changes a file, not the folders: walking them all is left for when it may.
     private func drain() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var folders = false

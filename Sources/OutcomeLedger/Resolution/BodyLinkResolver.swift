@@ -14,7 +14,7 @@ public enum BodyLinkResolver {
         let files = byFile
         // Each body on whichever core is free (long documents have hundreds of links);
         // a file looked up once is not looked up again. Links are read in place, not
-        // copied: a copy of each was most of the time this took.
+        // copied: copying each (its strings counted again) was much of the time this took.
         let lookups = Mutex<[String: BodyLink.Target]>([:])
         let linking = outcomes.indices.filter { !outcomes[$0].links.isEmpty }
         let all = outcomes
