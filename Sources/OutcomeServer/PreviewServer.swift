@@ -59,7 +59,12 @@ public struct PreviewServer: Sendable {
     public func run(onListening: @escaping @Sendable (URL) -> Void) async throws {
         let state = PreviewState()
         let watcher = LedgerWatcher(root: options.root, extraFolders: options.templates.map { [$0] } ?? [])
-        let firstOutcomesFolder = await rebuild(into: state)
+        // The first look comes before the first build: a save made while it runs is a
+        // change the watch then sees, and the stamps spare the next build the reading.
+        let guessedFolder = (try? LedgerDiscovery(root: options.root)).map { LedgerCompiler.settings(of: $0).outcomesFolder }
+            ?? LedgerConfig().outcomesFolder
+        let first = watcher.snapshot(outcomesFolder: guessedFolder)
+        let firstOutcomesFolder = await rebuild(into: state, stamps: watcher.stamps(in: first))
 
         let server = try makeServer(handler: PreviewHandler(state: state))
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -80,7 +85,7 @@ public struct PreviewServer: Sendable {
                 try await server.waitUntilListening(timeout: 10)
                 if let address = await server.listeningAddress { onListening(Self.url(for: address)) }
                 var outcomesFolder = firstOutcomesFolder
-                var last = watcher.snapshot(outcomesFolder: outcomesFolder)
+                var last = outcomesFolder == guessedFolder ? first : watcher.snapshot(outcomesFolder: outcomesFolder)
                 var signal = watcher.signal(outcomesFolder: outcomesFolder)
                 var interval = Self.shortestWatchInterval
                 while !Task.isCancelled {
