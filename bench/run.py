@@ -7,7 +7,8 @@ Generates the ledger with make_ledger.py (10,000 outcomes; 1,000 with --quick), 
 Hugo the same files with minimal layouts, and runs each command N times (default 3),
 reporting the median wall time, CPU time and peak memory of each, and the ratios the
 project targets. `serve` is timed from saving an outcome to its page being served, on
-that ledger and on 700 long documents from long_documents.py. --scale adds 100,000
+that ledger's git repository (with history) and on 700 long documents from
+long_documents.py. --scale adds 100,000
 outcomes. --corpus uses an existing ledger instead.
 """
 import argparse
@@ -147,12 +148,12 @@ def process_peak_mib(pid):
     return 0
 
 
-def serve_save_to_page(binary, folder, edits=12):
+def serve_save_to_page(binary, folder, edits=12, history=True):
     """`outcomes serve` as an author uses it: save an outcome, then time until its page is
     served again — waiting on the server as the live-reload script does, then fetching the
     page. Median over `edits` saves, each after the server has settled; CPU is per save."""
     import urllib.request
-    server = subprocess.Popen([binary, "serve", folder, "--port", "0", "--no-history"],
+    server = subprocess.Popen([binary, "serve", folder, "--port", "0"] + ([] if history else ["--no-history"]),
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     target = some_outcome(folder)
     original = open(target).read()
@@ -216,8 +217,9 @@ def bench(binary, folder, size):
     finally:
         with open(target, "w") as f:
             f.write(original)
-    rows["outcomes serve, save → page"] = serve_save_to_page(binary, folder)
     repository = history_repository(folder, size)
+    # In the repository, as authors use it: pages show the history of 1,000 commits.
+    rows["outcomes serve, save → page"] = serve_save_to_page(binary, repository)
     fresh = fresh_folders()
     rows["outcomes build, git, --no-history"] = median(
         lambda: measure([binary, "build", repository, "--no-history", "--output", next(fresh)]))
@@ -257,7 +259,7 @@ def main():
     long_documents = os.path.join(WORK, "long-documents-700")
     shutil.rmtree(long_documents, ignore_errors=True)
     subprocess.run([sys.executable, os.path.join(HERE, "long_documents.py"), long_documents, "--outcomes", "700"], check=True)
-    serve_long = serve_save_to_page(os.path.abspath(args.binary), long_documents)
+    serve_long = serve_save_to_page(os.path.abspath(args.binary), long_documents, history=False)
     print("\n700 long documents (about 40 KB each, bench/long_documents.py), median of 12 saves\n")
     print(f"| {'what':<36} | {'wall s':>7} | {'CPU s':>7} | {'peak MiB':>8} |")
     print(f"|{'-' * 38}|{'-' * 9}|{'-' * 9}|{'-' * 10}|")

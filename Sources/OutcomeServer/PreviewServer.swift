@@ -47,6 +47,8 @@ public struct PreviewServer: Sendable {
     /// compiles an older revision, so it keeps its own.
     let cache = ParseCache()
     let historyCache = ParseCache()
+    /// What the last rebuild read from git: a save makes no commit.
+    let historyKept = HistoryReader.Kept()
     /// Where progress and problems are reported (the terminal).
     let log: @Sendable (String) -> Void
 
@@ -146,7 +148,9 @@ public struct PreviewServer: Sendable {
             log(problems)
             return outcomesFolder
         }
-        if options.history { compilation = await compilation.addingHistory(root: options.root, today: today, cache: historyCache) }
+        if options.history {
+            compilation = await compilation.addingHistory(root: options.root, today: today, cache: historyCache, kept: historyKept)
+        }
         let overrides = Theme.overrides(root: options.root, templates: options.templates)
         switch SiteBuilder.site(for: compilation, options: .init(overrides: overrides)) {
         case .failure(let problems):

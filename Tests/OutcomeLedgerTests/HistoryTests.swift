@@ -145,6 +145,41 @@ struct HistoryTests {
         try RebuildTests.expectSameAsCleanBuild(root, output)
     }
 
+    /// `serve` keeps what it read from git between saves: each read must be what reading
+    /// afresh gives — after a save (no commit: what changed lately follows the files) and
+    /// after a commit (read again).
+    @Test func keptHistoryIsWhatReadingAfreshGives() async throws {
+        let root = try Self.repository()
+        let kept = HistoryReader.Kept()
+        func both() async throws -> (kept: LedgerHistory, fresh: LedgerHistory) {
+            let compiled = try LedgerCompiler.compile(root: root.path, options: .init(today: Self.today))
+            let fromKept = try #require(await HistoryReader.read(root: root.path, compilation: compiled, today: Self.today, kept: kept))
+            let fresh = try #require(await HistoryReader.read(root: root.path, compilation: compiled, today: Self.today))
+            return (fromKept, fresh)
+        }
+        func expectSame(_ pair: (kept: LedgerHistory, fresh: LedgerHistory), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+            #expect(pair.kept.head == pair.fresh.head, sourceLocation: sourceLocation)
+            #expect(pair.kept.outcomes == pair.fresh.outcomes, sourceLocation: sourceLocation)
+            #expect(pair.kept.recent?.outcomes == pair.fresh.recent?.outcomes, sourceLocation: sourceLocation)
+        }
+        let first = try await both()
+        expectSame(first)
+        #expect(first.kept.recent?.outcomes.map(\.id) == ["a"])
+
+        // A save: the same commit, and what changed lately now includes the saved file.
+        try TestSupport.write(DiffTests.outcome(title: "Somebody touched this"), to: "outcomes/quiet.md", in: root)
+        let saved = try await both()
+        expectSame(saved)
+        #expect(saved.kept.recent?.outcomes.map(\.id) == ["a", "quiet"])
+
+        // A commit: read again.
+        try TestSupport.git(["commit", "-q", "-a", "-m", "Touch quiet"], in: root, date: "2026-11-20T09:00:00Z")
+        let committed = try await both()
+        expectSame(committed)
+        #expect(committed.kept.head != first.kept.head)
+        #expect(committed.kept.outcomes["quiet"]?.lastChanged.date == CalendarDate("2026-11-20")!)
+    }
+
     @Test func calendarDaysRoundTrip() {
         for day in stride(from: -800_000, through: 800_000, by: 997) {
             #expect(CalendarDate(dayNumber: day).dayNumber == day)

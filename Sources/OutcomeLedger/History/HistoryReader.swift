@@ -1,11 +1,44 @@
+import Synchronization
+
 /// The history stage: reads the ledger's git history — one `git log` and one
 /// `git cat-file --batch` for every version of every outcome file — and turns it into each
 /// outcome's history and the changes of the last days. Versions are read for what history
 /// shows (id, status, the owner's health call, due date), not compiled whole.
 public enum HistoryReader {
+    /// What a read took from git, kept for the next read up to the same commit: `serve`
+    /// reads history after every save, and a save changes the files, not the commits. Only
+    /// what compares the commits with the files being built is worked out again.
+    public final class Kept: Sendable {
+        fileprivate struct Read: Sendable {
+            /// The commit, the settings history depends on and the date.
+            var key: String
+            var outcomes: [String: OutcomeHistory]
+            var recentBase: RecentBase
+        }
+        fileprivate let last = Mutex<Read?>(nil)
+
+        public init() {}
+    }
+
+    /// What recent changes are measured from: the ledger at the last commit before the
+    /// window, or nothing when no commit falls in the window.
+    fileprivate enum RecentBase: Sendable {
+        case nothingCommitted
+        case since(Compilation)
+
+        func changes(to compilation: Compilation) -> LedgerChanges {
+            switch self {
+            case .nothingCommitted: return LedgerChanges(outcomes: [], introduced: [], fixed: [])
+            case .since(let base): return LedgerChanges.between(base, compilation)
+            }
+        }
+    }
+
     /// The history of the ledger at `root` as of `today`, or nil when the ledger is not in
-    /// a git repository with commits (a site then simply has no history).
-    public static func read(root: String, compilation: Compilation, today: CalendarDate, cache: ParseCache? = nil) async -> LedgerHistory? {
+    /// a git repository with commits (a site then simply has no history). With `kept`, a
+    /// read up to the commit of the read before takes what that one read from git.
+    public static func read(root: String, compilation: Compilation, today: CalendarDate, cache: ParseCache? = nil,
+                            kept: Kept? = nil) async -> LedgerHistory? {
         let config = compilation.ledger.config
         guard let repository = try? await GitRepository.open(ledgerRoot: root), let head = try? await repository.commit("HEAD") else {
             return nil
@@ -13,6 +46,11 @@ public enum HistoryReader {
         if repository.isShallow {
             return LedgerHistory(head: head, outcomes: [:], recent: nil, recentDays: config.historyDays,
                                  note: "History is not shown: the site was built from a shallow clone. Fetch the whole history (for example `fetch-depth: 0` in actions/checkout) to see it.")
+        }
+        let key = [root, head, config.outcomesFolder, "\(config.historyDays)", today.description].joined(separator: "\u{1F}")
+        if let kept, let read = kept.last.withLock({ $0 }), read.key == key {
+            return LedgerHistory(head: head, outcomes: read.outcomes, recent: read.recentBase.changes(to: compilation),
+                                 recentDays: config.historyDays)
         }
         guard let commits = try? await repository.log(to: head) else { return nil }
         let folder = config.outcomesFolder + "/"
@@ -49,8 +87,9 @@ public enum HistoryReader {
                 state[id] = version
             }
         }
-        let recent = await recentChanges(commits, in: repository, compilation: compilation, today: today, cache: cache)
-        return LedgerHistory(head: head, outcomes: outcomes, recent: recent, recentDays: config.historyDays)
+        let base = await recentBase(commits, in: repository, config: config, today: today, cache: cache)
+        kept?.last.withLock { $0 = Kept.Read(key: key, outcomes: outcomes, recentBase: base) }
+        return LedgerHistory(head: head, outcomes: outcomes, recent: base.changes(to: compilation), recentDays: config.historyDays)
     }
 
     /// What history depends on besides the ledger's files and the date — the commit it is
@@ -62,14 +101,13 @@ public enum HistoryReader {
         return "history \(head)\(repository.isShallow ? " shallow" : "")"
     }
 
-    /// From the last commit before the window to the ledger being built.
-    private static func recentChanges(_ commits: [GitRepository.Commit], in repository: GitRepository,
-                                      compilation: Compilation, today: CalendarDate, cache: ParseCache?) async -> LedgerChanges? {
-        let start = CalendarDate(dayNumber: today.dayNumber - compilation.ledger.config.historyDays)
+    /// The ledger at the last commit before the window, which recent changes lead from to
+    /// the ledger being built.
+    private static func recentBase(_ commits: [GitRepository.Commit], in repository: GitRepository,
+                                   config: LedgerConfig, today: CalendarDate, cache: ParseCache?) async -> RecentBase {
+        let start = CalendarDate(dayNumber: today.dayNumber - config.historyDays)
         let before = commits.last { CalendarDate(secondsSince1970: $0.time) < start }
-        guard commits.contains(where: { CalendarDate(secondsSince1970: $0.time) >= start }) else {
-            return LedgerChanges(outcomes: [], introduced: [], fixed: [])
-        }
+        guard commits.contains(where: { CalendarDate(secondsSince1970: $0.time) >= start }) else { return .nothingCommitted }
         let options = LedgerCompiler.Options(today: today, cache: cache)
         var base = Compilation(ledger: LedgerResolver.resolve(config: LedgerConfig(), outcomes: [], people: nil),
                                diagnostics: [], outcomeFiles: [])
@@ -77,7 +115,7 @@ public enum HistoryReader {
            let compiled = try? LedgerCompiler.compile(LedgerDiscovery(snapshot: snapshot, name: before.id), options: options) {
             base = compiled
         }
-        return LedgerChanges.between(base, compilation)
+        return .since(base)
     }
 
     /// What history follows of one version of an outcome file.
