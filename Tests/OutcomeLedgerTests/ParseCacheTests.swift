@@ -115,6 +115,23 @@ struct ParseCacheTests {
         #expect(read.diagnostics == (try Self.compile(root, cache: nil)).diagnostics)
     }
 
+    /// The roster is parsed once while its text stays the same, and again when it changes.
+    @Test func theRosterIsParsedAgainOnlyWhenItChanges() throws {
+        var files = Self.files
+        files["people.yml"] = "ana: {name: Ana Sousa}\nli: {name: Li Wei}\n"
+        let root = TestSupport.ledger(files)
+        let cache = ParseCache()
+        func names(_ compilation: Compilation) -> [String] { compilation.ledger.people?.map(\.name) ?? [] }
+        #expect(names(try Self.compile(root, cache: cache)) == ["Ana Sousa", "Li Wei"])
+        #expect(names(try Self.compile(root, cache: cache)) == ["Ana Sousa", "Li Wei"])
+        try "ana: {name: Ana S., mail: a@example.com}\nli: {name: Li Wei}\n"
+            .write(to: root.appendingPathComponent("people.yml"), atomically: true, encoding: .utf8)
+        let edited = try Self.compile(root, cache: cache)
+        #expect(names(edited) == ["Ana S.", "Li Wei"])
+        #expect(edited.diagnostics.contains { $0.location.file == "people.yml" && $0.message.contains("`mail`") })
+        #expect(edited.diagnostics == (try Self.compile(root, cache: nil)).diagnostics)
+    }
+
     @Test func removedFilesAreForgotten() throws {
         let root = TestSupport.ledger(Self.files)
         let cache = ParseCache()

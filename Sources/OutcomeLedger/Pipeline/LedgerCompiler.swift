@@ -61,7 +61,7 @@ public enum LedgerCompiler {
         sources.sizeLimit = config.maxPeopleFileSize
         var people: [Person]?
         if let text = sources.text(LedgerConfig.peopleFileName) {
-            let parsed = PeopleParser.parse(text)
+            let parsed = options.cache?.people(in: text) ?? PeopleParser.parse(text)
             people = parsed.0
             sources.diagnostics += parsed.1
         }

@@ -43,6 +43,8 @@ public final class ParseCache: Sendable {
     private struct State {
         var settings: String?
         var entries: [String: Entry] = [:]
+        /// `people.yml` as last parsed: its text and what parsing it gave.
+        var people: (text: String, parsed: ([Person]?, [Diagnostic]))?
         /// A cache file's bytes, read when the settings it must match are known.
         var file: [UInt8]?
     }
@@ -135,6 +137,15 @@ public final class ParseCache: Sendable {
         }
         hitCount.add(1, ordering: .relaxed)
         return entry
+    }
+
+    /// What parsing `people.yml` gives: taken from the last compilation when its text is the
+    /// same (a roster of thousands is parsed once, not on every save in `serve`).
+    func people(in text: SourceText) -> ([Person]?, [Diagnostic]) {
+        if let kept = state.withLock({ $0.people }), kept.text == text.text { return kept.parsed }
+        let parsed = PeopleParser.parse(text)
+        state.withLock { $0.people = (text.text, parsed) }
+        return parsed
     }
 
     /// Keeps exactly the files of this compilation, so removed files do not linger.
