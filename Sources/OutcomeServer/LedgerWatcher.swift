@@ -47,6 +47,6 @@ struct LedgerWatcher {
     private func record(_ path: String, into snapshot: inout Snapshot) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
-        snapshot[path] = FileSystem.Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        snapshot[path] = FileSystem.Stamp(info)
     }
 }

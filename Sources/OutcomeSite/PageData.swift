@@ -1,5 +1,4 @@
 import OutcomeLedger
-import Synchronization
 
 /// The data each template receives, built from the resolved ledger. Every key is always
 /// present (nil where there is nothing), so Mustache never reaches up the context stack
@@ -80,22 +79,14 @@ struct PageData {
     /// A summary per published outcome, each made by the first page that asks for it
     /// (pages are made on every core).
     private final class Summaries: Sendable {
-        private final class Slot: Sendable {
-            let summary = Mutex<SharedData?>(nil)
-        }
-        private let slots: [Slot]
+        private let slots: [Memo<SharedData>]
 
         init(count: Int) {
-            slots = (0..<count).map { _ in Slot() }
+            slots = (0..<count).map { _ in Memo() }
         }
 
         func summary(at position: Int, _ make: () -> SharedData) -> SharedData {
-            slots[position].summary.withLock { kept in
-                if let kept { return kept }
-                let made = make()
-                kept = made
-                return made
-            }
+            slots[position].value(make)
         }
     }
 

@@ -45,41 +45,47 @@ package enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// The names in an open folder (without `.` and `..`), in the order `readdir` gives
+    /// them, each with its `d_type` (`DT_REG`, `DT_DIR`, `DT_LNK`, `DT_UNKNOWN`…). Names are
+    /// read where they lie, never by copying a whole `dirent`: records are only as long as
+    /// their name, and may end at the end of a mapped page.
+    private static func names(in folder: OpaquePointer) -> [(name: String, type: Int32)] {
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+        var names: [(name: String, type: Int32)] = []
+        while let entry = readdir(folder) {
+            let raw = UnsafeRawPointer(entry)
+            let name = String(cString: raw.advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+            if name != "." && name != ".." { names.append((name, Int32(raw.load(fromByteOffset: typeOffset, as: UInt8.self)))) }
+        }
+        return names
+    }
+
+    /// `names(in:)` of a folder by path, in byte order.
+    private static func sortedNames(of directory: String) -> [(name: String, type: Int32)] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        return names(in: handle).sorted { $0.name.precedesInByteOrder($1.name) }
+    }
+
     /// Names in a folder (without `.` and `..`), in byte order, each with what it is
     /// itself (a link is not followed) when `readdir` says so; nil when it does not, or
     /// when it is a symbolic link — what the link leads to takes a look of its own.
     /// Most entries are plain files and folders, so most need no `lstat`.
     package static func typedEntries(of directory: String) -> [(name: String, kind: Kind?)] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var found: [(name: String, kind: Kind?)] = []
-        while let entry = readdir(handle) {
-            let raw = UnsafeRawPointer(entry)
-            let name = String(cString: raw.advanced(by: FolderWalk.nameOffset).assumingMemoryBound(to: CChar.self))
-            if name == "." || name == ".." { continue }
-            switch Int32(raw.load(fromByteOffset: FolderWalk.typeOffset, as: UInt8.self)) {
-            case Int32(DT_REG): found.append((name, .regularFile))
-            case Int32(DT_DIR): found.append((name, .directory))
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): found.append((name, nil))
-            default: found.append((name, .other))
+        sortedNames(of: directory).map { entry in
+            switch entry.type {
+            case Int32(DT_REG): return (entry.name, .regularFile)
+            case Int32(DT_DIR): return (entry.name, .directory)
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): return (entry.name, nil)
+            default: return (entry.name, .other)
             }
         }
-        return found.sorted { $0.name.precedesInByteOrder($1.name) }
     }
 
     /// Names in a folder (without `.` and `..`), in byte order.
     package static func entries(of directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        // readdir's records are only as long as their name needs: read the name where it
-        // lies, never copy a whole `dirent` (that can run past the end of a mapped page).
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        while let entry = readdir(handle) {
-            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted { $0.precedesInByteOrder($1) }
+        sortedNames(of: directory).map(\.name)
     }
 
     package struct ReadFailure: Error, Equatable, Sendable {
@@ -233,8 +239,6 @@ package enum FileSystem {
         var handedOver: [String] = []
 
         static let deepest = 16
-        static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
-        static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
 
         /// Reads the folder `name` of the folder open at `parent`; false when the walk
         /// must give up (see `fileSizesOnAllCores`).
@@ -248,13 +252,8 @@ package enum FileSystem {
             }
             defer { closedir(folder) }
             let here = dirfd(folder)
-            // Names are read where they lie, never by copying a whole `dirent` (records are
-            // only as long as their name, and may end at the end of a mapped page).
-            while let entry = readdir(folder) {
-                let raw = UnsafeRawPointer(entry)
-                let child = String(cString: raw.advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
-                if child == "." || child == ".." { continue }
-                var type = Int32(raw.load(fromByteOffset: Self.typeOffset, as: UInt8.self))
+            for (child, listed) in FileSystem.names(in: folder) {
+                var type = listed
                 var size: Int?
                 if type != Int32(DT_DIR) {
                     var info = stat()
@@ -297,6 +296,10 @@ package enum FileSystem {
             self.size = size
             self.modified = modified
         }
+
+        package init(_ info: stat) {
+            self.init(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+        }
     }
 
     /// What `files(under:)` lists, each with its stamp.
@@ -319,15 +322,8 @@ package enum FileSystem {
             }
             defer { closedir(folder) }
             let here = dirfd(folder)
-            var names: [(String, Int32)] = []
-            while let entry = readdir(folder) {
-                let raw = UnsafeRawPointer(entry)
-                let name = String(cString: raw.advanced(by: FolderWalk.nameOffset).assumingMemoryBound(to: CChar.self))
-                if name.hasPrefix(".") || name == "README.md" { continue }
-                names.append((name, Int32(raw.load(fromByteOffset: FolderWalk.typeOffset, as: UInt8.self))))
-            }
-            names.sort { $0.0.precedesInByteOrder($1.0) }
-            for (name, type) in names {
+            let names = FileSystem.names(in: folder).filter { !$0.name.hasPrefix(".") && $0.name != "README.md" }
+            for (name, type) in names.sorted(by: { $0.name.precedesInByteOrder($1.name) }) {
                 var info = stat()
                 var isFolder = type == Int32(DT_DIR)
                 var stamp: Stamp?
@@ -336,7 +332,7 @@ package enum FileSystem {
                     let mode = info.st_mode & S_IFMT
                     guard mode == S_IFDIR || mode == S_IFREG else { continue }
                     isFolder = mode == S_IFDIR
-                    stamp = Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                    stamp = Stamp(info)
                 }
                 if !isFolder {
                     found.append((prefix + name, stamp))

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Where an outcome stands in its life.
 public enum OutcomeStatus: String, Sendable, CaseIterable, Codable {
     case proposed, active, achieved, dropped
@@ -96,7 +94,7 @@ public struct Outcome: Sendable {
     private final class Storage: @unchecked Sendable {
         var fields: Fields
         /// The heading ids as a set, made when first asked for (see `hasAnchor`).
-        let anchorSet = Mutex<Set<String>?>(nil)
+        let anchorSet = Memo<Set<String>>()
         init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -107,7 +105,7 @@ public struct Outcome: Sendable {
     private var unique: Storage {
         mutating get {
             if isKnownUniquelyReferenced(&storage) {
-                storage.anchorSet.withLock { $0 = nil }
+                storage.anchorSet.forget()
             } else {
                 storage = Storage(storage.fields)
             }
@@ -119,10 +117,7 @@ public struct Outcome: Sendable {
     /// kept with the outcome, which the parse cache keeps between compilations: long
     /// documents have hundreds of headings and of links into them.
     public func hasAnchor(_ anchor: String) -> Bool {
-        storage.anchorSet.withLock { set in
-            if set == nil { set = Set(storage.fields.anchors) }
-            return set!.contains(anchor)
-        }
+        storage.anchorSet.value { Set(storage.fields.anchors) }.contains(anchor)
     }
 
     public init(file: String, id: Located<String>) {

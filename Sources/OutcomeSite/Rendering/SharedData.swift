@@ -1,5 +1,5 @@
-import Synchronization
 import Mustache
+import OutcomeLedger
 
 /// Page data that many pages show — an outcome's summary is on its own page, its parent's,
 /// its dependents', its people's and its tags' — made once with its key computed once, so
@@ -18,15 +18,13 @@ final class SharedData: MustacheCustomRepresentation, @unchecked Sendable {
     /// The key of the fields, made the first time a page's key needs it (`serve` renders
     /// pages without keys, and never pays for it).
     var key: PageKey {
-        madeKey.withLock { made in
-            if let made { return made }
+        madeKey.value {
             var key = PageKey()
             key.add(fields)
-            made = key
             return key
         }
     }
-    private let madeKey = Mutex<PageKey?>(nil)
+    private let madeKey = Memo<PageKey>()
 
     var representation: Any? { fields }
 }
