@@ -132,7 +132,7 @@ public struct Site: Sendable {
     public enum Content: Sendable {
         case text(String)
         case bytes([UInt8])
-        case streamed(@Sendable (_ emit: (String) -> Void) -> Void)
+        case streamed(@Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void)
 
         public var bytes: [UInt8] {
             switch self {
@@ -140,7 +140,7 @@ public struct Site: Sendable {
             case .bytes(let bytes): return bytes
             case .streamed(let produce):
                 var bytes: [UInt8] = []
-                produce { bytes += $0.utf8 }
+                produce { bytes += $0 }
                 return bytes
             }
         }

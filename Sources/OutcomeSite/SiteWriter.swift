@@ -135,7 +135,7 @@ public enum SiteWriter {
     /// Writes a streamed file piece by piece; its hash chains the pieces' hashes (the
     /// pieces are cut at the same places for the same contents).
     private static func stream(
-        _ produce: (_ emit: (String) -> Void) -> Void, to path: String, in staging: String, key: UInt64?
+        _ produce: (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void, to path: String, in staging: String, key: UInt64?
     ) -> Result<Manifest.Line, FileSystem.ReadFailure> {
         do throws(FileSystem.ReadFailure) {
             try makeParent(of: path, in: staging)
@@ -145,13 +145,9 @@ public enum SiteWriter {
             var failure: FileSystem.ReadFailure?
             produce { piece in
                 guard failure == nil else { return }
-                var piece = piece
-                piece.withUTF8 { bytes in
-                    let raw = UnsafeRawBufferPointer(bytes)
-                    line.hash = ContentHash.of(raw, seed: line.hash &+ 0x2545_F491_4F6C_DD1D)
-                    line.size += raw.count
-                    do throws(FileSystem.ReadFailure) { try file.write(raw) } catch { failure = error }
-                }
+                line.hash = ContentHash.of(piece, seed: line.hash &+ 0x2545_F491_4F6C_DD1D)
+                line.size += piece.count
+                do throws(FileSystem.ReadFailure) { try file.write(piece) } catch { failure = error }
             }
             if let failure { return .failure(failure) }
             return .success(line)

@@ -37,97 +37,135 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
-        write(to: &output, indent: 0, flush: nil)
-        output.append("\n")
-        return output
+        var writer = Writer(flushing: nil)
+        write(to: &writer, indent: 0)
+        writer.bytes.append(0x0A)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    /// The same text, handed to `emit` in pieces of about `size` bytes (cut between array
-    /// items), so a large document is written without ever being one string.
-    public func render(inPiecesOf size: Int, _ emit: (String) -> Void) {
+    /// The same text as bytes, handed to `emit` in pieces of about `size` bytes (cut
+    /// between array items, so the same document is always cut in the same places), so a
+    /// large document is written without ever being held whole.
+    public func render(inPiecesOf size: Int, _ emit: (UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(emit) { emit in
-            var output = ""
-            write(to: &output, indent: 0) { pending in
-                guard pending.utf8.count >= size else { return }
-                emit(pending)
-                pending = ""
-            }
-            output.append("\n")
-            emit(output)
+            var writer = Writer(flushing: (size, emit))
+            write(to: &writer, indent: 0)
+            writer.bytes.append(0x0A)
+            writer.bytes.withUnsafeBytes(emit)
         }
     }
 
-    private func write(to output: inout String, indent: Int, flush: ((inout String) -> Void)?) {
-        switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .string(let value): JSONValue.writeString(value, to: &output)
-        case .array(let items):
-            JSONValue.writeArray(count: items.count, { items[$0] }, to: &output, indent: indent, flush: flush)
-        case .generated(let count, let item):
-            JSONValue.writeArray(count: count, item, to: &output, indent: indent, flush: flush)
-        case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{\n"
-            for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
-                JSONValue.writeString(key, to: &output)
-                output += ": "
-                value.write(to: &output, indent: indent + 1, flush: flush)
-                output += index == members.count - 1 ? "\n" : ",\n"
-            }
-            output += String(repeating: "  ", count: indent) + "}"
-        }
-    }
+    /// JSON text written straight into bytes: a string-building writer spent most of
+    /// `ledger.json`'s time growing and copying strings.
+    private struct Writer {
+        var bytes: [UInt8] = []
+        let flushing: (size: Int, emit: (UnsafeRawBufferPointer) -> Void)?
 
-    private static func writeArray(
-        count: Int, _ item: (Int) -> JSONValue, to output: inout String, indent: Int, flush: ((inout String) -> Void)?
-    ) {
-        guard count > 0 else { output += "[]"; return }
-        output += "[\n"
-        for index in 0..<count {
-            output += String(repeating: "  ", count: indent + 1)
-            item(index).write(to: &output, indent: indent + 1, flush: flush)
-            output += index == count - 1 ? "\n" : ",\n"
-            flush?(&output)
+        init(flushing: (size: Int, emit: (UnsafeRawBufferPointer) -> Void)?) {
+            self.flushing = flushing
+            bytes.reserveCapacity(flushing.map { $0.size + 4096 } ?? 1024)
         }
-        output += String(repeating: "  ", count: indent) + "]"
-    }
 
-    /// Escapes as RFC 8259 requires, plus `<`, `>`, `&` and U+2028/2029 so the text is also
-    /// safe inside an HTML `<script>` block.
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        // Most text needs no escaping at all: copy it whole.
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }) {
-            output += value
-            output += "\""
-            return
+        mutating func append(_ text: StaticString) {
+            text.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                output += unicodeEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 {
-                    output += unicodeEscape(scalar.value)
-                } else {
-                    output.unicodeScalars.append(scalar)
+
+        mutating func indent(_ depth: Int) {
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+        }
+
+        /// Hands the bytes written so far over once there are enough of them.
+        mutating func flushIfFull() {
+            guard let flushing, bytes.count >= flushing.size else { return }
+            bytes.withUnsafeBytes(flushing.emit)
+            bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// Escapes as RFC 8259 requires, plus `<`, `>`, `&` and U+2028/2029 so the text is
+        /// also safe inside an HTML `<script>` block. Works on UTF-8 bytes: every byte that
+        /// needs escaping is ASCII, except the two line separators' three-byte sequences.
+        mutating func string(_ value: String) {
+            var value = value
+            value.withUTF8 { text in
+                bytes.append(0x22)
+                var copiedUpTo = 0
+                var index = 0
+                while index < text.count {
+                    let byte = text[index]
+                    let escape: StaticString?
+                    var length = 1
+                    switch byte {
+                    case 0x22: escape = "\\\""
+                    case 0x5C: escape = "\\\\"
+                    case 0x0A: escape = "\\n"
+                    case 0x0D: escape = "\\r"
+                    case 0x09: escape = "\\t"
+                    case 0x3C: escape = "\\u003c"
+                    case 0x3E: escape = "\\u003e"
+                    case 0x26: escape = "\\u0026"
+                    case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
+                        escape = text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                        length = 3
+                    case ..<0x20: escape = nil
+                    default:
+                        index += 1
+                        continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copiedUpTo..<index]))
+                    if let escape {
+                        append(escape)
+                    } else {
+                        let hex: StaticString = "0123456789abcdef"
+                        append("\\u00")
+                        bytes.append(hex.utf8Start[Int(byte >> 4)])
+                        bytes.append(hex.utf8Start[Int(byte & 0xF)])
+                    }
+                    index += length
+                    copiedUpTo = index
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copiedUpTo...]))
+                bytes.append(0x22)
             }
         }
-        output += "\""
     }
 
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16, uppercase: false)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    private func write(to writer: inout Writer, indent: Int) {
+        switch self {
+        case .null: writer.append("null")
+        case .bool(let value): writer.append(value ? "true" : "false")
+        case .int(let value):
+            var text = String(value)
+            text.withUTF8 { writer.bytes.append(contentsOf: $0) }
+        case .string(let value): writer.string(value)
+        case .array(let items):
+            JSONValue.writeArray(count: items.count, { items[$0] }, to: &writer, indent: indent)
+        case .generated(let count, let item):
+            JSONValue.writeArray(count: count, item, to: &writer, indent: indent)
+        case .object(let members):
+            guard !members.isEmpty else { writer.append("{}"); return }
+            writer.append("{\n")
+            for (index, (key, value)) in members.enumerated() {
+                writer.indent(indent + 1)
+                writer.string(key)
+                writer.append(": ")
+                value.write(to: &writer, indent: indent + 1)
+                writer.append(index == members.count - 1 ? "\n" : ",\n")
+            }
+            writer.indent(indent)
+            writer.append("}")
+        }
+    }
+
+    private static func writeArray(count: Int, _ item: (Int) -> JSONValue, to writer: inout Writer, indent: Int) {
+        guard count > 0 else { writer.append("[]"); return }
+        writer.append("[\n")
+        for index in 0..<count {
+            writer.indent(indent + 1)
+            item(index).write(to: &writer, indent: indent + 1)
+            writer.append(index == count - 1 ? "\n" : ",\n")
+            writer.flushIfFull()
+        }
+        writer.indent(indent)
+        writer.append("]")
     }
 }
