@@ -3,7 +3,7 @@ import OutcomeLedger
 
 /// Notices changes to a ledger by comparing snapshots of file sizes and modification
 /// times: the ledger's settings, roster, outcome files and templates. The comparison is
-/// what decides; `ChangeSignal` only says when to look.
+/// what decides; `ChangeSignal` says when to look, and at which files.
 struct LedgerWatcher {
     let root: String
     let extraFolders: [String]
@@ -20,6 +20,34 @@ struct LedgerWatcher {
             for (path, stamp) in FileSystem.stampedFiles(under: folder) { snapshot["\(folder)/\(path)"] = stamp }
         }
         return snapshot
+    }
+
+    /// `snapshot` with `files` looked at again, when they are the only files that changed:
+    /// each is what a full snapshot would now say of it — stamped if it is a file the
+    /// snapshot lists, gone if it is gone. Other paths are left out, as a snapshot leaves
+    /// them out.
+    func updating(_ snapshot: Snapshot, files: Set<String>, outcomesFolder: String) -> Snapshot {
+        let settings = Set([LedgerConfig.fileName, LedgerConfig.peopleFileName].map { "\(root)/\($0)" })
+        let trees = folders(outcomesFolder: outcomesFolder)
+        var updated = snapshot
+        for path in files where settings.contains(path) || trees.contains(where: { Self.lists(path, under: $0) }) {
+            var info = stat()
+            if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
+                updated[path] = FileSystem.Stamp(info)
+            } else {
+                updated[path] = nil
+            }
+        }
+        return updated
+    }
+
+    /// Whether a snapshot lists `path` among the files under `folder`: what
+    /// `FileSystem.stampedFiles(under:)` leaves out (hidden names, READMEs, more than 8
+    /// deep) it leaves out too.
+    static func lists(_ path: String, under folder: String) -> Bool {
+        guard path.hasPrefix(folder + "/") else { return false }
+        let parts = path.dropFirst(folder.count + 1).split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count <= 8 && parts.last != "README.md" && !parts.contains { $0.isEmpty || $0.hasPrefix(".") }
     }
 
     /// The stamps of a snapshot's files under the root, by path relative to it, for the

@@ -91,15 +91,22 @@ public struct PreviewServer: Sendable {
                 var signal = watcher.signal(outcomesFolder: outcomesFolder)
                 var interval = Self.shortestWatchInterval
                 while !Task.isCancelled {
+                    var reported = ReportedChanges.anything
                     if let signal {
-                        await signal.wait(upTo: max(interval, Self.watchIntervalWithSignal))
+                        reported = await signal.wait(upTo: max(interval, Self.watchIntervalWithSignal))
                         try Task.checkCancellation()
                     } else {
                         try await Task.sleep(for: interval)
                     }
-                    let looked = ContinuousClock.now
-                    let now = watcher.snapshot(outcomesFolder: outcomesFolder)
-                    interval = max(Self.shortestWatchInterval, (ContinuousClock.now - looked) * 5)
+                    let now: LedgerWatcher.Snapshot
+                    if case .files(let files) = reported {
+                        // A save: only the files the kernel named are looked at.
+                        now = watcher.updating(last, files: files, outcomesFolder: outcomesFolder)
+                    } else {
+                        let looked = ContinuousClock.now
+                        now = watcher.snapshot(outcomesFolder: outcomesFolder)
+                        interval = max(Self.shortestWatchInterval, (ContinuousClock.now - looked) * 5)
+                    }
                     guard now != last else { continue }
                     last = now
                     let folder = await rebuild(into: state, stamps: watcher.stamps(in: now))
@@ -119,7 +126,8 @@ public struct PreviewServer: Sendable {
     /// or less often when looking takes long (a huge ledger), so watching never takes more
     /// than a fifth of a core.
     static let shortestWatchInterval = Duration.milliseconds(100)
-    /// With the kernel reporting changes, a look every second is only a safety net.
+    /// With the kernel reporting changes (and which files), a full look every second when
+    /// all is quiet is only a safety net.
     static let watchIntervalWithSignal = Duration.seconds(1)
 
     /// Compiles and builds the site, or records the errors. Returns the outcomes folder,

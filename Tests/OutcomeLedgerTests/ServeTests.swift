@@ -182,6 +182,62 @@ struct ServeTests {
         #expect(await timeToWake { try? "title: U\n".write(to: root.appendingPathComponent("ledger.yml"), atomically: true, encoding: .utf8) } < .seconds(2))
     }
 
+    /// The kernel names the files a save touched, and the watch looks at just those: the
+    /// snapshot it updates is the one a full look would take. Folders made or removed, and
+    /// anything unnamed, ask for the full look.
+    @Test func theWatchLooksAtTheFilesTheKernelNames() async throws {
+        let root = TestSupport.ledger([
+            "outcomes/team/a.md": "one", "outcomes/b.md": "two", "ledger.yml": "title: T\n", "templates/page.mustache": "x",
+        ])
+        let watcher = LedgerWatcher(root: root.path, extraFolders: [])
+        let signal = try #require(watcher.signal(outcomesFolder: "outcomes"))
+        var last = watcher.snapshot(outcomesFolder: "outcomes")
+        let folder = root.appendingPathComponent("outcomes")
+        func write(_ text: String, _ path: String) { try? text.write(to: root.appendingPathComponent(path), atomically: false, encoding: .utf8) }
+        let edits: [(String, () -> Void)] = [
+            ("a save", { write("one, edited", "outcomes/team/a.md") }),
+            ("a save by renaming over", { try? "two, edited".write(to: folder.appendingPathComponent("b.md"), atomically: true, encoding: .utf8) }),
+            ("a new file", { write("three", "outcomes/team/c.md") }),
+            ("a removed file", { try? FileManager.default.removeItem(at: folder.appendingPathComponent("b.md")) }),
+            ("the settings", { write("title: U\n", "ledger.yml") }),
+            ("a template", { write("y", "templates/page.mustache") }),
+            ("files a snapshot leaves out", { write("swap", "outcomes/.a.md.swp"); write("read me", "outcomes/team/README.md") }),
+        ]
+        for (edit, change) in edits {
+            _ = await signal.wait(upTo: .milliseconds(1))
+            change()
+            let reported = await signal.wait(upTo: .seconds(5))
+            guard case .files(let files) = reported else {
+                Issue.record("\(edit): \(reported)")
+                continue
+            }
+            let updated = watcher.updating(last, files: files, outcomesFolder: "outcomes")
+            #expect(updated == watcher.snapshot(outcomesFolder: "outcomes"), "\(edit)")
+            #expect((updated != last) == (edit != "files a snapshot leaves out"), "\(edit)")
+            last = updated
+        }
+        _ = await signal.wait(upTo: .milliseconds(1))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("new"), withIntermediateDirectories: true)
+        #expect(await signal.wait(upTo: .seconds(5)) == .anything, "a folder made")
+        #expect(await signal.wait(upTo: .milliseconds(300)) == .none, "nothing since")
+    }
+
+    /// The files a save's update looks at are those a full snapshot lists.
+    @Test func anUpdateListsWhatASnapshotLists() {
+        let paths = [
+            "outcomes/a.md", "outcomes/1/2/3/4/5/6/7/a.md", "outcomes/1/2/3/4/5/6/7/8/a.md", "outcomes/.a.md.swp",
+            "outcomes/.hidden/a.md", "outcomes/team/README.md", "outcomes-old/a.md", "templates/page.mustache",
+        ]
+        let root = TestSupport.ledger(Dictionary(uniqueKeysWithValues: paths.map { ($0, "x") }))
+        let watcher = LedgerWatcher(root: root.path, extraFolders: [])
+        let snapshot = watcher.snapshot(outcomesFolder: "outcomes")
+        let folders = watcher.folders(outcomesFolder: "outcomes")
+        for path in paths.map({ "\(root.path)/\($0)" }) {
+            #expect(folders.contains { LedgerWatcher.lists(path, under: $0) } == (snapshot[path] != nil), "\(path)")
+        }
+        #expect(snapshot["\(root.path)/outcomes/1/2/3/4/5/6/7/a.md"] != nil)
+    }
+
     @Test func neverServesOutsideTheSite() throws {
         let server = try Server(root: try Self.copyOfMusicApp())
         defer { _ = server.stop() }
