@@ -25,6 +25,17 @@ struct RuleExamplesTests {
         }
     }
 
+    /// What counts as measurable: a digit, `<`, `>`, `=`, `≤` or `≥` anywhere — and
+    /// nothing that merely shares bytes with them.
+    @Test func measurableDoneItems() {
+        for text in ["week-4 retention", "≥ half", "at most ≤ ten", "a < b", "x = y", "by March 2027", "> 99.9 %"] {
+            #expect(DoneMeasurable.isMeasurable(text), "\(text)")
+        }
+        for text in ["Artists love it", "", "≠ worse", "≦ ten", "≪ slower", "¤ price", "€", "Ⅳ quarters", "—", "٣ (not an ASCII digit)"] {
+            #expect(!DoneMeasurable.isMeasurable(text), "\(text)")
+        }
+    }
+
     @Test func everyRuleHasAFiringAndAQuietExample() {
         // Rules whose input can't be written as text are covered by their own tests instead.
         let coveredElsewhere: Set<String> = [LinkOutsideRoot.name, TemplateProblem.name]

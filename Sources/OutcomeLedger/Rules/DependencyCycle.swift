@@ -30,8 +30,7 @@ public enum DependencyCycle: LedgerRule {
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         let ledger = context.ledger
-        let graph = DependencyGraph(ledger: ledger, edges: { $0.dependsOn })
-        let parents = DependencyGraph(ledger: ledger, edges: { $0.parent.map { [$0] } ?? [] })
+        let (graph, parents) = DependencyGraph.dependenciesAndParents(of: ledger)
         return graph.cycles().map { report($0, key: "depends_on", ledger: ledger, arrow: "depends on") }
             + parents.cycles().map { report($0, key: "parent", ledger: ledger, arrow: "rolls up to") }
     }
@@ -52,17 +51,25 @@ public enum DependencyCycle: LedgerRule {
 
 /// Outcomes as a directed graph over resolved ids, for finding cycles.
 struct DependencyGraph {
-    private var ids: [String] = []
-    private var successors: [[Int]] = []
+    private let ids: [String]
+    private let successors: [[Int]]
 
-    init(ledger: Ledger, edges: (Outcome) -> [Located<String>]) {
-        ids = ledger.indexByID.keys.sorted()
+    /// The `depends_on` graph and the `parent` graph, over one numbering of the ids, sorted
+    /// once for both.
+    static func dependenciesAndParents(of ledger: Ledger) -> (dependencies: DependencyGraph, parents: DependencyGraph) {
+        let ids = ledger.indexByID.keys.sorted()
         let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        successors = ids.map { id in
-            let outcome = ledger.outcome(withID: id)!
-            guard outcome.hasFrontMatter else { return [] }
-            return edges(outcome).compactMap { number[$0.value] }
+        let outcomes = ids.map { ledger.outcome(withID: $0)! }
+        func graph(_ edges: (Outcome) -> [Int]) -> DependencyGraph {
+            DependencyGraph(ids: ids, successors: outcomes.map { $0.hasFrontMatter ? edges($0) : [] })
         }
+        return (graph { $0.dependsOn.compactMap { number[$0.value] } },
+                graph { $0.parent.flatMap { number[$0.value] }.map { [$0] } ?? [] })
+    }
+
+    private init(ids: [String], successors: [[Int]]) {
+        self.ids = ids
+        self.successors = successors
     }
 
     /// One cycle per strongly connected component that has one, starting at its smallest

@@ -13,9 +13,19 @@ public enum DoneMeasurable: LedgerRule {
         .outcome(triggers: false),
     ]
 
-    /// Digits cover numbers, percentages and dates; the symbols cover comparisons.
+    /// Digits cover numbers, percentages and dates; the symbols cover comparisons. Read as
+    /// UTF-8: digits, `<`, `>` and `=` are single bytes, `≤` and `≥` are E2 89 A4 and A5
+    /// (this runs over every done item on every save in `serve`).
     static func isMeasurable(_ text: String) -> Bool {
-        text.unicodeScalars.contains { ("0"..."9").contains($0) || "≥≤<>=".unicodeScalars.contains($0) }
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x3C, 0x3D, 0x3E: return true
+            case 0xA4 where previous == (0xE2, 0x89), 0xA5 where previous == (0xE2, 0x89): return true
+            default: previous = (previous.1, byte)
+            }
+        }
+        return false
     }
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
