@@ -160,7 +160,7 @@ public enum Markdown {
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return Rendered(html: "", anchors: [], titleAnchor: titleAnchor)
             }
-            defer { free(rendered) }
+            defer { DocumentArena.allocator.pointee.free(rendered) }
             return Rendered(html: String(cString: rendered), anchors: anchors, titleAnchor: titleAnchor)
         }
     }
@@ -177,7 +177,7 @@ public enum Markdown {
             guard let rendered = cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)) else {
                 return ""
             }
-            defer { free(rendered) }
+            defer { DocumentArena.allocator.pointee.free(rendered) }
             return String(cString: rendered)
         }
     }
@@ -240,11 +240,26 @@ public enum Markdown {
 
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// Held while a document's inlines are parsed: cmark-gfm turns its extensions' special
+    /// characters (`:` `w` `~`) on in a process-wide table when a parser's inline pass
+    /// starts and off when it ends, so a pass ending on one thread would make another
+    /// thread's document lose its autolinks and strikethroughs.
+    nonisolated(unsafe) private static let inlinePass: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
+
     private static func withDocument<T>(
         _ markdown: String, extensions: [String] = extensionNames, _ body: (OpaquePointer, OpaquePointer) -> T
     ) -> T {
         _ = registerExtensions
-        let parser = cmark_parser_new(options)!
+        // Everything cmark allocates for this document comes from this thread's arena and
+        // is given back at once when the document is done.
+        let arena = DocumentArena.ofThisThread
+        let mark = DocumentArena.mark(arena)
+        defer { DocumentArena.release(arena, to: mark) }
+        let parser = cmark_parser_new_with_mem(options, DocumentArena.allocator)!
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -255,7 +270,11 @@ public enum Markdown {
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        // The inline pass switches the characters extensions react to on and off in a table
+        // all parsers share: two at once would turn them off under each other.
+        pthread_mutex_lock(inlinePass)
         let document = cmark_parser_finish(parser)!
+        pthread_mutex_unlock(inlinePass)
         defer { cmark_node_free(document) }
         return body(document, parser)
     }
@@ -342,4 +361,169 @@ extension String {
         while slice.last == character { slice = slice.dropLast() }
         return String(slice)
     }
+}
+
+/// Where cmark-gfm's memory for a document comes from: blocks of a thread's own, handed out
+/// in order and taken back all at once when the document is done.
+///
+/// cmark allocates every node, string and list with `calloc` and gives each back with
+/// `free`: a fifth of `check`'s time went to the C allocator. cmark takes an allocator per
+/// parser (`cmark_mem`, used for everything it makes for that parser's document), but its
+/// callbacks carry no context, so each thread finds its own arena through a thread-local
+/// key; documents on other threads never share one. Marks nest, so a document opened while
+/// another is open on the same thread (never done today) is released first.
+///
+/// Written with raw pointers: this runs for every node cmark makes, and Swift objects and
+/// arrays here cost more in reference counting and access checks than the C allocator did.
+private enum DocumentArena {
+    /// A thread's arena. Blocks are chained through their first bytes: the next block and
+    /// the block's capacity.
+    struct State {
+        var first: UnsafeMutableRawPointer?
+        /// The block allocations come from; nil before the first.
+        var block: UnsafeMutableRawPointer?
+        var top: UnsafeMutableRawPointer?
+        var end: UnsafeMutableRawPointer?
+    }
+
+    /// Where the next allocation goes.
+    struct Mark {
+        fileprivate let block: UnsafeMutableRawPointer?
+        fileprivate let top: UnsafeMutableRawPointer?
+    }
+
+    static let blockSize = 256 * 1024
+    /// Blocks start with their link and capacity; each allocation with its size. Every
+    /// address handed out is 16-byte aligned.
+    private static let blockHeader = 16
+    private static let header = 16
+
+    private static func rounded(_ size: Int) -> Int { (size + 15) & ~15 }
+    private static func next(of block: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+        block.load(as: UnsafeMutableRawPointer?.self)
+    }
+    private static func capacity(of block: UnsafeMutableRawPointer) -> Int {
+        block.load(fromByteOffset: 8, as: Int.self)
+    }
+
+    static func mark(_ arena: UnsafeMutablePointer<State>) -> Mark {
+        Mark(block: arena.pointee.block, top: arena.pointee.top)
+    }
+
+    /// `size` bytes, zeroed when asked (cmark's `calloc`).
+    static func allocate(_ arena: UnsafeMutablePointer<State>, _ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer {
+        let needed = header + rounded(size)
+        if arena.pointee.block == nil || arena.pointee.end! - arena.pointee.top! < needed { advance(arena, toFit: needed) }
+        let start = arena.pointee.top!
+        start.storeBytes(of: size, as: Int.self)
+        arena.pointee.top = start + needed
+        let payload = start + header
+        if zeroed { memset(payload, 0, size) }
+        return payload
+    }
+
+    /// Takes back the newest allocation (cmark often frees what it just made); anything
+    /// else waits for the document's release.
+    static func free(_ arena: UnsafeMutablePointer<State>, _ pointer: UnsafeMutableRawPointer) {
+        let start = pointer - header
+        if pointer + rounded(start.load(as: Int.self)) == arena.pointee.top { arena.pointee.top = start }
+    }
+
+    /// cmark's `realloc`: grown in place when it is the newest allocation and there is room.
+    static func reallocate(_ arena: UnsafeMutablePointer<State>, _ pointer: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer {
+        guard let pointer else { return allocate(arena, size, zeroed: false) }
+        let start = pointer - header
+        let old = start.load(as: Int.self)
+        if pointer + rounded(old) == arena.pointee.top, arena.pointee.end! - pointer >= rounded(size) {
+            start.storeBytes(of: size, as: Int.self)
+            arena.pointee.top = pointer + rounded(size)
+            return pointer
+        }
+        let moved = allocate(arena, size, zeroed: false)
+        moved.copyMemory(from: pointer, byteCount: min(old, size))
+        return moved
+    }
+
+    /// Gives back everything allocated since `mark`. Blocks are kept for the next document,
+    /// except that once no document is open, blocks beyond the first are freed, so one huge
+    /// document does not keep its memory for the life of the thread.
+    static func release(_ arena: UnsafeMutablePointer<State>, to mark: Mark) {
+        arena.pointee.block = mark.block
+        arena.pointee.top = mark.top
+        arena.pointee.end = mark.block.map { $0 + capacity(of: $0) }
+        guard mark.block == nil, let first = arena.pointee.first else { return }
+        var block = next(of: first)
+        while let current = block {
+            block = next(of: current)
+            Glibc.free(current)
+        }
+        first.storeBytes(of: nil, as: UnsafeMutableRawPointer?.self)
+    }
+
+    /// Moves on to the next block, kept from an earlier document when it is large enough.
+    private static func advance(_ arena: UnsafeMutablePointer<State>, toFit needed: Int) {
+        let following = arena.pointee.block.map(next(of:)) ?? arena.pointee.first
+        var chosen: UnsafeMutableRawPointer
+        if let following, capacity(of: following) - blockHeader >= needed {
+            chosen = following
+        } else {
+            let capacity = max(blockSize, blockHeader + needed)
+            guard let made = malloc(capacity) else { fatalError("out of memory: \(capacity) bytes for markdown") }
+            chosen = made
+            chosen.storeBytes(of: following, as: UnsafeMutableRawPointer?.self)
+            chosen.storeBytes(of: capacity, toByteOffset: 8, as: Int.self)
+            if let block = arena.pointee.block {
+                block.storeBytes(of: chosen, as: UnsafeMutableRawPointer?.self)
+            } else {
+                arena.pointee.first = chosen
+            }
+        }
+        arena.pointee.block = chosen
+        arena.pointee.top = chosen + blockHeader
+        arena.pointee.end = chosen + capacity(of: chosen)
+    }
+
+    // MARK: - The thread's arena, and the allocator cmark calls
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { state in
+            guard let arena = state?.assumingMemoryBound(to: State.self) else { return }
+            var block = arena.pointee.first
+            while let current = block {
+                block = next(of: current)
+                Glibc.free(current)
+            }
+            arena.deallocate()
+        }
+        return key
+    }()
+
+    static var ofThisThread: UnsafeMutablePointer<State> {
+        if let existing = pthread_getspecific(key) { return existing.assumingMemoryBound(to: State.self) }
+        let arena = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        arena.initialize(to: State())
+        pthread_setspecific(key, arena)
+        return arena
+    }
+
+    /// cmark's view of the thread's arena. Sizes past what cmark ever asks for stop the
+    /// process, as cmark's own allocator does when memory runs out.
+    nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
+        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        allocator.initialize(to: cmark_mem(
+            calloc: { count, size in
+                let (total, overflow) = Int(count).multipliedReportingOverflow(by: Int(size))
+                guard !overflow, total <= Int(Int32.max) else { fatalError("markdown allocation too large") }
+                return DocumentArena.allocate(DocumentArena.ofThisThread, total, zeroed: true)
+            },
+            realloc: { pointer, size in
+                guard Int(size) <= Int(Int32.max) else { fatalError("markdown allocation too large") }
+                return DocumentArena.reallocate(DocumentArena.ofThisThread, pointer, to: Int(size))
+            },
+            free: { pointer in
+                if let pointer { DocumentArena.free(DocumentArena.ofThisThread, pointer) }
+            }))
+        return allocator
+    }()
 }
