@@ -41,13 +41,9 @@ struct LedgerWatcher {
         return updated
     }
 
-    /// Whether a snapshot lists `path` among the files under `folder`: what
-    /// `FileSystem.stampedFiles(under:)` leaves out (hidden names, READMEs, more than 8
-    /// deep) it leaves out too.
+    /// Whether a snapshot lists `path` among the files under `folder`.
     static func lists(_ path: String, under folder: String) -> Bool {
-        guard path.hasPrefix(folder + "/") else { return false }
-        let parts = path.dropFirst(folder.count + 1).split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count <= 8 && parts.last != "README.md" && !parts.contains { $0.isEmpty || $0.hasPrefix(".") }
+        path.hasPrefix(folder + "/") && FileSystem.listsFile(at: path.dropFirst(folder.count + 1))
     }
 
     /// The stamps of a snapshot's files under the root, by path relative to it, for the

@@ -226,7 +226,8 @@ struct ServeTests {
     @Test func anUpdateListsWhatASnapshotLists() {
         let paths = [
             "outcomes/a.md", "outcomes/1/2/3/4/5/6/7/a.md", "outcomes/1/2/3/4/5/6/7/8/a.md", "outcomes/.a.md.swp",
-            "outcomes/.hidden/a.md", "outcomes/team/README.md", "outcomes-old/a.md", "templates/page.mustache",
+            "outcomes/.hidden/a.md", "outcomes/team/README.md", "outcomes/README.md/a.md", "outcomes-old/a.md",
+            "templates/page.mustache",
         ]
         let root = TestSupport.ledger(Dictionary(uniqueKeysWithValues: paths.map { ($0, "x") }))
         let watcher = LedgerWatcher(root: root.path, extraFolders: [])

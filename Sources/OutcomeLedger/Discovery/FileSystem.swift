@@ -287,6 +287,21 @@ package enum FileSystem {
         stampedFiles(under: directory, stamping: false).map(\.path)
     }
 
+    /// How many names deep `files(under:)` lists: a file in at most seven nested folders.
+    private static let listedDepth = 8
+
+    /// Whether `files(under:)` walks past a name, file or folder.
+    private static func isListed(_ name: some StringProtocol) -> Bool {
+        !name.hasPrefix(".") && name != "README.md"
+    }
+
+    /// Whether `files(under:)` lists a regular file at `path` (relative to the folder it
+    /// walks): what a watch that hears of one file must decide without walking.
+    package static func listsFile(at path: some StringProtocol) -> Bool {
+        let names = path.split(separator: "/", omittingEmptySubsequences: false)
+        return names.count <= listedDepth && names.allSatisfy { !$0.isEmpty && isListed($0) }
+    }
+
     /// A file's size and modification time (nanoseconds), for noticing that it changed.
     package struct Stamp: Equatable, Sendable {
         package var size: Int
@@ -322,7 +337,7 @@ package enum FileSystem {
             }
             defer { closedir(folder) }
             let here = dirfd(folder)
-            let names = FileSystem.names(in: folder).filter { !$0.name.hasPrefix(".") && $0.name != "README.md" }
+            let names = FileSystem.names(in: folder).filter { isListed($0.name) }
             for (name, type) in names.sorted(by: { $0.name.precedesInByteOrder($1.name) }) {
                 var info = stat()
                 var isFolder = type == Int32(DT_DIR)
@@ -336,7 +351,7 @@ package enum FileSystem {
                 }
                 if !isFolder {
                     found.append((prefix + name, stamp))
-                } else if depth + 1 < 8 {
+                } else if depth + 1 < listedDepth {
                     let inner = openat(here, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                     if inner >= 0 { read(inner, prefix: prefix + name + "/", depth: depth + 1) }
                 }
