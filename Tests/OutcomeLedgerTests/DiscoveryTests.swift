@@ -46,6 +46,25 @@ struct DiscoveryTests {
         #expect(try discovery.read("outcomes/a.md").get() == Array("héllo".utf8))
         #expect(throws: LedgerDiscovery.ReadFailure.self) { try discovery.read("outcomes/none.md").get() }
     }
+
+    /// Files are read whole whatever their size, held to the limit, and a file whose size
+    /// the kernel does not know in advance (`/proc`) is read to its end all the same.
+    @Test func readTakesWholeFilesOfEverySize() throws {
+        let folder = TestSupport.temporaryFolder()
+        for size in [0, 1, 4095, 65_536, 200_001] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            let path = folder.appendingPathComponent("f\(size)").path
+            try FileSystem.write(bytes, to: path)
+            #expect(try FileSystem.read(path).get() == bytes, "\(size) bytes")
+            if size > 0 {
+                #expect(throws: FileSystem.ReadFailure.self) { try FileSystem.read(path, limit: size - 1).get() }
+            }
+        }
+        #if os(Linux)
+        let status = try FileSystem.read("/proc/self/status").get()
+        #expect(status.count > 100 && status.last == 0x0A, "\(status.count) bytes")
+        #endif
+    }
 }
 
 /// The listing the build uses to know what a site folder holds.
