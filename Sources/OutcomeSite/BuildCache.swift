@@ -83,13 +83,23 @@ public enum BuildCache {
         return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + report).utf8))
     }
 
-    /// A digest of paths and sizes, the cache files and the manifest (written after it) left out.
-    private static func listing(_ files: [(String, Int)]) -> String {
-        var hasher = Hasher128()
+    /// A digest of paths and sizes, the cache files and the manifest (written after it) left
+    /// out. The files' hashes are added up, so the order a walk lists them in does not
+    /// matter and nothing is sorted (sorting 15,000 paths was a tenth of an up-to-date build).
+    static func listing(_ files: [(String, Int)]) -> String {
         let bookkeeping: Set = [fileName, Manifest.fileName, ParseCache.fileName]
-        for (path, size) in files.filter({ !bookkeeping.contains($0.0) }).sorted(by: { $0.0.precedesInByteOrder($1.0) }) {
-            hasher.add("\(path) \(size)")
+        var sums: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        for (path, size) in files where !bookkeeping.contains(path) {
+            var entry = "\(path) \(size)"
+            let (first, second) = entry.withUTF8 {
+                ContentHash.pair(of: UnsafeRawBufferPointer($0), seeds: ContentHash.defaultSeed, ContentHash.secondSeed)
+            }
+            sums = (sums.0 &+ first, sums.1 &+ second)
+            count += 1
         }
+        var hasher = Hasher128()
+        hasher.add("\(sums.0) \(sums.1) \(count)")
         return hasher.hex
     }
 }

@@ -29,6 +29,40 @@ struct RebuildTests {
         #expect(try BuildTests.files(in: output) == files)
     }
 
+    /// The output is checked too: a page removed, a file added or a page edited by hand in
+    /// the site means a rebuild, which puts back exactly what a clean build writes.
+    @Test(arguments: ["page removed", "file added", "page edited"])
+    func aSiteChangedByHandIsBuiltAgain(change: String) throws {
+        let root = try Self.copyOfMusicApp()
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try Self.build(root, output).status == 0)
+        let page = output.appendingPathComponent("outcomes/grow-artists/index.html")
+        switch change {
+        case "page removed": try FileManager.default.removeItem(at: page)
+        case "file added": try Data("stray".utf8).write(to: output.appendingPathComponent("outcomes/stray.html"))
+        default: try (String(contentsOf: page, encoding: .utf8) + "<!-- edited -->").write(to: page, atomically: false, encoding: .utf8)
+        }
+        let again = try Self.build(root, output)
+        #expect(again.status == 0)
+        #expect(!again.standardOutput.hasPrefix("Up to date"), "\(change) went unnoticed")
+        try Self.expectSameAsCleanBuild(root, output)
+    }
+
+    /// The output's listing is one digest of every path and size, whatever order a walk
+    /// finds them in.
+    @Test func theOutputListingIgnoresOrderButNotSizesOrNames() {
+        let files = (0..<500).map { ("outcomes/o\($0)/index.html", 1000 + $0) }
+        let digest = BuildCache.listing(files)
+        #expect(BuildCache.listing(files.reversed()) == digest)
+        #expect(BuildCache.listing(files.shuffled()) == digest)
+        var resized = files
+        resized[7].1 += 1
+        #expect(BuildCache.listing(resized) != digest)
+        #expect(BuildCache.listing(Array(files.dropLast())) != digest)
+        #expect(BuildCache.listing(files + [("stray.html", 5)]) != digest)
+        #expect(BuildCache.listing(files + [(BuildCache.fileName, 5)]) == digest, "its own cache file is left out")
+    }
+
     @Test func upToDateBuildsRepeatTheirWarnings() throws {
         let root = TestSupport.ledger([RuleExample.mainFile: CheckCommandTests.vague])
         let output = TestSupport.temporaryFolder().appendingPathComponent("site")
