@@ -85,7 +85,8 @@ public enum BuildCache {
 
     /// A digest of paths and sizes, the cache files and the manifest (written after it) left
     /// out. The files' hashes are added up, so the order a walk lists them in does not
-    /// matter and nothing is sorted (sorting 15,000 paths was a tenth of an up-to-date build).
+    /// matter and nothing is sorted (sorting 15,000 paths was a twentieth of an up-to-date
+    /// build).
     static func listing(_ files: [(String, Int)]) -> String {
         let bookkeeping: Set = [fileName, Manifest.fileName, ParseCache.fileName]
         var sums: (UInt64, UInt64) = (0, 0)
