@@ -66,14 +66,18 @@ test: test-deps
 
 # axe-core (WCAG 2.2 A/AA and best practice) and a reflow check at 320 px, in headless
 # Chromium, light and dark, over the music-app site and the broken example's site (built
-# with --keep-going: every hostile shape the examples hold, and the Problems page).
+# with --keep-going: every hostile shape the examples hold, and the Problems page), and
+# the dashboard of a 1,000-outcome ledger, whose tree is cut to what fits.
 accessibility: build
 	@sites="$$(mktemp -d)"; trap 'rm -rf "$$sites"' EXIT; \
 	bin="$$($(SWIFT) build -c release --show-bin-path)/outcomes"; \
 	"$$bin" build $(EXAMPLE) --no-history --today 2026-11-21 --output "$$sites/music-app" >/dev/null && \
 	{ "$$bin" build examples/broken --keep-going --no-history --today 2026-11-21 --output "$$sites/broken" >/dev/null 2>&1 || true; } && \
 	python3 Tests/Accessibility/axe_site.py "$$sites/music-app" --widths 1280,320 && \
-	python3 Tests/Accessibility/axe_site.py "$$sites/broken" --widths 1280,320
+	python3 Tests/Accessibility/axe_site.py "$$sites/broken" --widths 1280,320 && \
+	python3 bench/make_ledger.py "$$sites/large-ledger" --outcomes 1000 >/dev/null && \
+	"$$bin" build "$$sites/large-ledger" --no-history --today 2026-11-21 --output "$$sites/large" >/dev/null && \
+	python3 Tests/Accessibility/axe_site.py "$$sites/large" --widths 1280,320 --pages index.html outcomes/o000000/index.html
 
 # `make install`, then the installed binary checks and builds a ledger from elsewhere,
 # with no repository files beside it.

@@ -20,7 +20,11 @@ extension SitePages {
             guard !missing.isEmpty else { return nil }
             return ["outcome": data.summary(outcome.id.value), "missing": missing.joined(separator: ", ")]
         }
-        let tree = rows(of: self.tree.roots)
+        // A large ledger's tree is cut by whole generations, as its maps are: every outcome
+        // is still one click from a row, through its parent's page.
+        let depth = Self.deepestGeneration(of: self.tree.roots, within: Self.treeLimit)
+        let tree = rows(of: self.tree.roots, generationsLeft: depth)
+        let shown = depth < Int.max ? Self.count(of: self.tree.roots, generations: depth + 1) : outcomes.count
         let progress = outcomes.reduce(Progress.none) { $0 + $1.progress }
         return [
             "headline": headline,
@@ -40,6 +44,11 @@ extension SitePages {
             "has_lens_gaps": !gaps.isEmpty,
             "lens_gaps_more": Self.more(gaps.count),
             "tree": tree, "has_tree": tree.count > 0,
+            "tree_cut": shown < outcomes.count
+                ? ["generations": depth + 1,
+                   "what": depth == 0 ? "only the top-level outcomes" : "the first \(depth + 1) generations by parent",
+                   "shown": shown, "total": outcomes.count, "limit": Self.treeLimit] as [String: Any]
+                : none,
             "status_counts": OutcomeStatus.allCases.map { status in
                 ["status": status.rawValue, "count": outcomes.count { $0.effectiveStatus == status }] as [String: Any]
             },
@@ -132,16 +141,28 @@ extension SitePages {
         return ["person": data.person(handle), "count": memberships.count, "outcomes": data.summaries(ids)]
     }
 
-    /// Rows of the dashboard's tree, made as they are rendered.
-    func rows(of nodes: [OutcomeTree.Node]) -> LazyList {
-        LazyList(count: nodes.count) { self.treeNode(nodes[$0]) }
+    /// The most rows the dashboard's tree shows: a tree of thousands of rows is megabytes
+    /// that every visit downloads and nobody reads. Whole generations are shown, so at
+    /// least the top-level outcomes are there whatever their number.
+    static let treeLimit = 400
+
+    /// Rows of the dashboard's tree, made as they are rendered; below `generationsLeft`
+    /// more generations, rows say how many outcomes they hide instead.
+    func rows(of nodes: [OutcomeTree.Node], generationsLeft: Int = Int.max) -> LazyList {
+        LazyList(count: nodes.count) { self.treeNode(nodes[$0], generationsLeft: generationsLeft) }
     }
 
-    /// A row of the dashboard's tree: the outcome's summary, what it depends on, and its children.
-    func treeNode(_ node: OutcomeTree.Node) -> [String: Any] {
+    /// A row of the dashboard's tree: the outcome's summary, what it depends on, and its
+    /// children — or, where the tree is cut, how many children its page lists.
+    func treeNode(_ node: OutcomeTree.Node, generationsLeft: Int = Int.max) -> [String: Any] {
         var summary = data.summary(node.id).fields
-        summary["children"] = rows(of: node.children)
-        summary["has_children"] = !node.children.isEmpty
+        let shown = generationsLeft > 0 ? node.children : []
+        summary["children"] = rows(of: shown, generationsLeft: generationsLeft == Int.max ? Int.max : generationsLeft - 1)
+        summary["has_children"] = !shown.isEmpty
+        let hidden = node.children.count - shown.count
+        summary["hidden_children"] = hidden > 0
+            ? ["count": hidden, "words": "\(hidden) outcome\(hidden == 1 ? "" : "s") below"] as [String: Any]
+            : none
         let dependencies = (data.published(node.id)?.dependsOn ?? []).map { dependency -> [String: Any] in
             let outcome = data.published(dependency.value)
             return ["id": dependency.value, "title": outcome?.title?.value ?? dependency.value,
@@ -150,5 +171,16 @@ extension SitePages {
         summary["needs"] = dependencies
         summary["has_needs"] = !dependencies.isEmpty
         return summary
+    }
+
+    /// How many outcomes the first `generations` generations of a tree hold.
+    static func count(of roots: [OutcomeTree.Node], generations: Int) -> Int {
+        var level = roots
+        var total = 0
+        for _ in 0..<generations where !level.isEmpty {
+            total += level.count
+            level = level.flatMap(\.children)
+        }
+        return total
     }
 }
