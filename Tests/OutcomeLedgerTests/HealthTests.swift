@@ -70,6 +70,23 @@ struct HealthJudgeTests {
         #expect(judgement.signals.map(\.level) == [.offTrack, .atRisk])
     }
 
+    /// Health is judged when first asked for, from what the compilation holds then: a
+    /// compilation changed afterwards is judged again, and a copy keeps its own.
+    @Test func healthFollowsWhatItIsJudgedFrom() throws {
+        var compilation = try Self.compile([Self.outcome("a", "review_by: 2026-11-01\ndue: 2027-06-30")])
+        let before = compilation
+        #expect(compilation.judgement(of: "a")?.signals.map(\.name) == ["review-overdue"])
+        compilation.today = CalendarDate("2026-10-01")
+        #expect(compilation.judgement(of: "a")?.signals.isEmpty == true, "judged again at the new date")
+        #expect(before.judgement(of: "a")?.signals.map(\.name) == ["review-overdue"], "the copy keeps its own")
+        compilation.ledger.outcomes.removeAll()
+        #expect(compilation.health.judgements.isEmpty, "judged again for the changed ledger")
+        compilation.health = .empty(count: 0, today: CalendarDate("2026-10-01")!)
+        #expect(compilation.health.today == CalendarDate("2026-10-01"), "a health given is kept")
+        let undated = Compilation(ledger: before.ledger, diagnostics: [], outcomeFiles: [])
+        #expect(undated.health.judgements == [nil], "nothing is judged without a date")
+    }
+
     @Test func noSignalMeansOnTrackAndTheOwnersCallIsKept() throws {
         let compilation = try Self.compile([Self.outcome("a", "health: on-track\ndue: 2027-06-30")])
         let judgement = try #require(compilation.judgement(of: "a"))

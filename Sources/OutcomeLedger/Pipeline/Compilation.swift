@@ -1,23 +1,43 @@
 /// What compiling a ledger produced: the resolved ledger, every diagnostic (sorted and at
 /// their final severity) and the ledger's health. Reporters and the site builder take it from here.
 public struct Compilation: Sendable {
-    public var ledger: Ledger
+    public var ledger: Ledger { didSet { judged = Memo() } }
     public var diagnostics: [Diagnostic]
-    /// How each open outcome is doing, and the roll-ups of the parent tree.
-    public var health: LedgerHealth
+    /// How each open outcome is doing, and the roll-ups of the parent tree: judged when first
+    /// asked for — `check` never asks — so a build with history judges once, with it.
+    public var health: LedgerHealth {
+        get { judged.value(judge) }
+        set {
+            judged = Memo()
+            _ = judged.value { newValue }
+        }
+    }
+    /// The date health is judged at; nil for a ledger that is not judged (its health is empty).
+    public var today: CalendarDate? { didSet { judged = Memo() } }
     /// What the git history says, when it was read (see `addingHistory`).
-    public var history: LedgerHistory?
+    public var history: LedgerHistory? { didSet { judged = Memo() } }
+    /// The health once judged, shared by copies until one changes what it is judged from.
+    private var judged = Memo<LedgerHealth>()
     /// Every outcome file found, readable or not, in path order.
     public var outcomeFiles: [String]
     /// The folder the ledger was read from, where the files bodies link to are; nil for a
     /// ledger read from a git revision.
     public var root: String?
 
-    public init(ledger: Ledger, diagnostics: [Diagnostic], health: LedgerHealth? = nil, outcomeFiles: [String]) {
+    /// Health is judged at `today` when first asked for, unless `health` gives it.
+    public init(ledger: Ledger, diagnostics: [Diagnostic], today: CalendarDate? = nil, health: LedgerHealth? = nil,
+                outcomeFiles: [String]) {
         self.ledger = ledger
         self.diagnostics = diagnostics
-        self.health = health ?? .empty(count: ledger.outcomes.count, today: CalendarDate("2000-01-01")!)
+        self.today = today
         self.outcomeFiles = outcomeFiles
+        if let health { self.health = health }
+    }
+
+    /// History counts only when it could be read whole (a shallow clone's has a note instead).
+    private func judge() -> LedgerHealth {
+        guard let today else { return .empty(count: ledger.outcomes.count, today: CalendarDate("2000-01-01")!) }
+        return HealthJudge.judge(ledger, today: today, history: history?.note == nil ? history : nil)
     }
 
     /// How many outcome files were found.

@@ -1,5 +1,5 @@
 extension Compilation {
-    /// The compilation with the ledger's git history read and health judged again with it
+    /// The compilation with the ledger's git history read, which health is then judged with
     /// (the `stale` signal; starts taken from first commits). Unchanged when the ledger is
     /// not in a git repository.
     /// `cache` spares parsing again the files that have not changed since the start of the
@@ -12,9 +12,7 @@ extension Compilation {
         }
         var result = self
         result.history = history
-        if history.note == nil {
-            result.health = HealthJudge.judge(ledger, today: today, history: history)
-        }
+        result.today = today
         return result
     }
 }

@@ -155,8 +155,7 @@ public enum LedgerCompiler {
             diagnostics.append(diagnostic)
         }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        var compilation = Compilation(ledger: ledger, diagnostics: diagnostics,
-                                      health: HealthJudge.judge(ledger, today: options.today), outcomeFiles: outcomeFiles)
+        var compilation = Compilation(ledger: ledger, diagnostics: diagnostics, today: options.today, outcomeFiles: outcomeFiles)
         compilation.root = sources.discovery.folder
         return compilation
     }
