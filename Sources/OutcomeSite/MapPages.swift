@@ -70,10 +70,11 @@ extension SitePages {
             }
         }
         let map = LedgerMap(roots: branches.map(\.0), dependencies: links)
+        let (root, title) = (Self.root(of: path), "\(heading): \(shown.count) outcomes by parent, with dependencies")
         let list = branches.map(\.1).map(listNode)
         return [
             "heading": heading, "has_map": true, "has_roots": false,
-            "map_svg": map.svg(root: Self.root(of: path), title: "\(heading): \(shown.count) outcomes by parent, with dependencies"),
+            "map_svg": DeferredHTML(inputs: map.keyInputs(root: root, title: title)) { map.svg(root: root, title: title) },
             "list": list, "count": shown.count,
             "cut": depth < Int.max ? ["depth": depth + 1, "limit": Self.mapLimit] as [String: Any] : none,
         ]

@@ -73,7 +73,7 @@ struct RebuildTests {
         #expect(second.standardError.contains("[done-measurable]"))
     }
 
-    static let changes = ["parent", "dependency", "people", "config", "template", "new file", "removed file", "date"]
+    static let changes = ["parent", "dependency", "dependency link", "people", "config", "template", "new file", "removed file", "date"]
 
     /// Makes one kind of change to a copy of the music-app example; returns the date to build with.
     static func apply(_ change: String, to root: URL) throws -> String {
@@ -81,6 +81,9 @@ struct RebuildTests {
         switch change {
         case "parent": try edit("outcomes/music-app.md", "title: The music app earns", "title: The app earns")
         case "dependency": try edit("outcomes/activate-users.md", "status: active", "status: achieved")
+        // Only the links change: the map draws one arrow fewer.
+        case "dependency link": try edit("outcomes/grow-ad-revenue.md", "depends_on: [retain-users, launch-podcasts]",
+                                         "depends_on: [launch-podcasts]")
         case "people": try edit("people.yml", "name: Li Wei", "name: Li Wei-Chen")
         case "config": try edit("ledger.yml", "title: Music app", "title: Music")
         case "template":

@@ -2,9 +2,9 @@
 /// column further right, with dependencies as dashed arrows between the boxes. The layout
 /// is a tidy tree: leaves take successive rows, and a parent sits level with the middle of
 /// its children.
-struct LedgerMap {
+struct LedgerMap: Sendable {
     /// One box of the map and the boxes under it.
-    struct Branch {
+    struct Branch: Sendable {
         var node: PictureNode
         var children: [Branch]
         /// Children left out to keep the map readable.
@@ -27,6 +27,23 @@ struct LedgerMap {
             stack += branch.children
         }
         return count
+    }
+
+    /// Everything the drawing is made from, for its page's key: the SVG itself is drawn
+    /// only when the page is rendered, not for every page key a rebuild compares.
+    func keyInputs(root: String, title: String) -> [String] {
+        var inputs = [root, title, "\(roots.count) roots"]
+        // Trees are at most `OutcomeTree.maximumDepth` deep, so this recursion is bounded.
+        func add(_ branch: Branch) {
+            let node = branch.node
+            inputs += [node.id, node.title, node.path ?? "\u{0}", node.styleClass,
+                       "\(branch.children.count) \(branch.hiddenChildren)"]
+            for child in branch.children { add(child) }
+        }
+        for root in roots { add(root) }
+        inputs.append("\(dependencies.count) links")
+        for link in dependencies { inputs += [link.from, link.to] }
+        return inputs
     }
 
     func svg(root: String, title: String) -> String {
