@@ -6,6 +6,29 @@ import Testing
 /// History from git: each outcome's life, what changed lately, the `stale` signal and
 /// starts from first commits — the same for the same commits and date.
 struct HistoryTests {
+    /// One `git rev-parse` says where the ledger is in the repository and what `HEAD` is;
+    /// before the first commit there is no `HEAD`, and outside a repository no repository.
+    @Test func openingARepositoryFindsItsHead() async throws {
+        let top = TestSupport.temporaryFolder()
+        try TestSupport.write(DiffTests.outcome(), to: "plans/ledger/outcomes/a.md", in: top)
+        let ledger = top.appendingPathComponent("plans/ledger").path
+        await #expect(throws: GitError.notARepository(ledger)) { try await GitRepository.open(ledgerRoot: ledger) }
+        _ = try TestSupport.git(["init", "-q"], in: top)
+        let empty = try await GitRepository.open(ledgerRoot: ledger)
+        #expect(empty.head == nil)
+        #expect(empty.prefix == "plans/ledger/")
+        #expect(!empty.isShallow)
+        #expect(await HistoryReader.identity(root: ledger) == "no history")
+        _ = try TestSupport.git(["add", "-A"], in: top)
+        _ = try TestSupport.git(["commit", "-q", "-m", "one"], in: top)
+        let head = try TestSupport.git(["rev-parse", "HEAD"], in: top).trimmingCharacters(in: .whitespacesAndNewlines)
+        let opened = try await GitRepository.open(ledgerRoot: ledger)
+        #expect(opened.head == head)
+        #expect(opened.prefix == "plans/ledger/")
+        #expect(URL(fileURLWithPath: opened.top).resolvingSymlinksInPath().path == top.resolvingSymlinksInPath().path)
+        #expect(await HistoryReader.identity(root: ledger) == "history \(head)")
+    }
+
     static let today = CalendarDate("2026-11-21")!
 
     /// A repository with three commits: the outcome is created, started, then moved.

@@ -44,17 +44,23 @@ public struct GitRepository: Sendable {
     /// Where the ledger root is inside the repository: `""` at the top, else `ledger/`.
     public let prefix: String
     public let isShallow: Bool
+    /// The commit `HEAD` named when the repository was opened; nil before the first commit.
+    public let head: String?
 
-    /// The repository holding `ledgerRoot`.
+    /// The repository holding `ledgerRoot`, and its `HEAD`, asked in one process (every
+    /// build and every save in `serve` opens the repository).
     public static func open(ledgerRoot: String) async throws(GitError) -> GitRepository {
-        let result = try await run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"], in: ledgerRoot)
-        guard result.status == 0 else {
+        let result = try await run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository",
+                                    "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"], in: ledgerRoot)
+        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        // Without a commit, `--verify --quiet` fails with status 1 and says nothing more.
+        guard result.status == 0 || (result.status == 1 && result.error.isEmpty && lines.count >= 3) else {
             if result.error.contains("not a git repository") { throw .notARepository(ledgerRoot) }
             throw .failed(command: "rev-parse", message: firstLine(result.error))
         }
-        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 3 else { throw .failed(command: "rev-parse", message: "unexpected answer") }
-        return GitRepository(top: String(lines[0]), prefix: String(lines[1]), isShallow: lines[2] == "true")
+        let head = result.status == 0 && lines.count >= 4 && !lines[3].isEmpty ? String(lines[3]) : nil
+        return GitRepository(top: String(lines[0]), prefix: String(lines[1]), isShallow: lines[2] == "true", head: head)
     }
 
     /// The commit a revision names.

@@ -40,7 +40,7 @@ public enum HistoryReader {
     public static func read(root: String, compilation: Compilation, today: CalendarDate, cache: ParseCache? = nil,
                             kept: Kept? = nil) async -> LedgerHistory? {
         let config = compilation.ledger.config
-        guard let repository = try? await GitRepository.open(ledgerRoot: root), let head = try? await repository.commit("HEAD") else {
+        guard let repository = try? await GitRepository.open(ledgerRoot: root), let head = repository.head else {
             return nil
         }
         if repository.isShallow {
@@ -95,7 +95,7 @@ public enum HistoryReader {
     /// What history depends on besides the ledger's files and the date — the commit it is
     /// read up to — for the build's up-to-date check: a new commit means a new history.
     public static func identity(root: String) async -> String {
-        guard let repository = try? await GitRepository.open(ledgerRoot: root), let head = try? await repository.commit("HEAD") else {
+        guard let repository = try? await GitRepository.open(ledgerRoot: root), let head = repository.head else {
             return "no history"
         }
         return "history \(head)\(repository.isShallow ? " shallow" : "")"
