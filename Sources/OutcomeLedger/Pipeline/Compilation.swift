@@ -4,7 +4,9 @@ public struct Compilation: Sendable {
     public var ledger: Ledger { didSet { judged = Memo() } }
     public var diagnostics: [Diagnostic]
     /// How each open outcome is doing, and the roll-ups of the parent tree: judged when first
-    /// asked for — `check` never asks — so a build with history judges once, with it.
+    /// asked for — `check` never asks. With history, the site's health is judged once, with
+    /// it; what changed lately compares health judged without history on both sides, so a
+    /// window with commits judges the ledger once more.
     public var health: LedgerHealth {
         get { judged.value(judge) }
         set {
