@@ -138,6 +138,8 @@ fuzz: deps
 # The binary of `make dist`: the Swift standard library and Foundation linked in
 # (--static-swift-stdlib), libcmark-gfm and its extensions from Debian's static archives
 # (through a pkg-config file naming only them), stripped, with the licences of what is in it.
+# Source paths are recorded relative to the checkout, so the binary does not depend on
+# (or tell) the folder it was built in.
 VERSION := $(shell sed -n 's/.*current = "\(.*\)".*/\1/p' Sources/OutcomeLedger/Support/ToolVersion.swift)
 ARCH := $(shell uname -m)
 DIST_BUILD := .build-dist
@@ -152,7 +154,8 @@ dist: deps
 	  "$$(pkg-config --modversion libcmark-gfm)" "$$(pwd)/$(DIST_BUILD)/static-libs" > $(DIST_BUILD)/pkgconfig/libcmark-gfm.pc; \
 	rm -f $(DIST_BUILD)/release.yaml
 	$(SWIFT) build -c release --product outcomes --static-swift-stdlib --scratch-path $(DIST_BUILD) \
-	  --pkg-config-path "$$(pwd)/$(DIST_BUILD)/pkgconfig"
+	  --pkg-config-path "$$(pwd)/$(DIST_BUILD)/pkgconfig" \
+	  -Xswiftc -file-prefix-map -Xswiftc "$$(pwd)=." -Xcc -ffile-prefix-map="$$(pwd)=."
 	@set -e; stage="$(DIST_BUILD)/stage/$(DIST_NAME)"; rm -rf "$(DIST_BUILD)/stage"; mkdir -p "$$stage/licenses"; \
 	strip -o "$$stage/outcomes" "$$($(SWIFT) build -c release --scratch-path $(DIST_BUILD) --show-bin-path)/outcomes"; \
 	cp README.md "$$stage/"; \

@@ -6,6 +6,7 @@
 #
 #   Tests/dist-check.sh dist/outcomes-VERSION-linux-ARCH.tar.gz LEDGER
 set -euo pipefail
+source_root="$PWD"
 archive="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 ledger="$(cd "$2" && pwd)"
 work="$(mktemp -d)"
@@ -37,6 +38,12 @@ done
 if ldd "$binary" | grep -Eiq 'swift|Foundation|cmark|dispatch|BlocksRuntime'; then
   echo "dist-check: the binary still loads a Swift or libcmark-gfm library:" >&2
   ldd "$binary" >&2
+  problems=1
+fi
+# Built with the source folder mapped to ".", so the binary says nothing of the machine
+# that built it and builds in different folders (the Dockerfile's /src) differ less.
+if grep -aqF "$source_root/" "$binary"; then
+  echo "dist-check: the binary holds paths of the folder it was built in ($source_root)" >&2
   problems=1
 fi
 [ "$problems" -eq 0 ]
