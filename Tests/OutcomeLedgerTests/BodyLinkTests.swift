@@ -81,6 +81,38 @@ struct BodyLinkTests {
         ])
     }
 
+    /// A web address that reads as a path — wrapped in brackets, as in `[label]:(https://…)`,
+    /// or without its scheme — is named as such, with the address to write instead.
+    @Test func aMisreadWebAddressIsNamed() throws {
+        let body = RuleExample.standardBody + """
+
+
+            See [the guide][guide], [the site](www.example.com/start) and [notes](notes.md).
+
+            [guide]:(https://example.com/guide)
+            """
+        let compilation = try TestSupport.compile(TestSupport.ledger([RuleExample.mainFile: RuleExample.file(body: body)]))
+        let found = compilation.diagnostics("broken-link").map { "\($0.location.column) \($0.message) | \($0.hint ?? "")" }
+        #expect(found == [
+            "5 link to `(https://example.com/guide)`: a web address wrapped in `(` is read as a file in the ledger, and there is no such file | write the whole address alone: `https://example.com/guide`",
+            "25 link to `www.example.com/start`: a web address without `https://` is read as a file in the ledger, and there is no such file | write the whole address alone: `https://www.example.com/start`",
+            "63 link to `notes.md`: there is no file `outcomes/notes.md` in the ledger | check the file name and its folder: paths are relative to this outcome's file",
+        ])
+        #expect(BrokenLink.misreadWebAddress("<'https://a.b/c'>")?.address == "https://a.b/c")
+        #expect(BrokenLink.misreadWebAddress("(https://en.wikipedia.org/wiki/Set_(mathematics))")?.address
+                == "https://en.wikipedia.org/wiki/Set_(mathematics)")
+        let pasted = try #require(BrokenLink.misreadWebAddress("[https://a.b/c](https://a.b/c)"))
+        #expect(pasted.why == "a web address wrapped in `[`" && pasted.address == nil)
+        #expect(BrokenLink.misreadWebAddress("docs/https://x") == nil)
+        // A long destination is quoted by its beginning and end.
+        let long = BodyLink(destination: "https://diagrams.example/edit#" + String(repeating: "a1B2", count: 100) + "END-OF-IT",
+                            isImage: false, location: SourceLocation(file: "outcomes/a.md", line: 1, column: 1))
+        #expect(long.quotedDestination == "https://diagrams.example/edit#a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1B2a1…1B2END-OF-IT")
+        #expect(BodyLink(destination: "notes.md", isImage: false, location: long.location).quotedDestination == "notes.md")
+        #expect(BrokenLink.misreadWebAddress("(1)://x") == nil)
+        #expect(BrokenLink.misreadWebAddress("wwwhat.md") == nil)
+    }
+
     @Test func referencedFilesArePublishedAndLinksLeadThere() throws {
         let (run, output) = try BuildTests.build(Self.ledger().path)
         #expect(run.status == 0, "\(run.standardError)")

@@ -26,6 +26,36 @@ struct ReportFormatTests {
         return text.replacingOccurrences(of: uri, with: "file:///REPOSITORY/")
     }
 
+    /// A source line too long for a terminal (a pasted diagram address) is shown cut around
+    /// the column, with `…` where text is left out and the carets still under the token.
+    @Test func longSourceLinesAreCutAroundTheColumn() {
+        let reporter = HumanReporter(color: false)
+        let address = "https://diagrams.example/edit#" + String(repeating: "a1B2c3D4", count: 60)
+        let line = "See [the diagram](\(address)) and [" + String(repeating: "x", count: 300) + "](nope.md) too."
+        let tokenColumns = [1, 5, line.distance(from: line.startIndex, to: line.range(of: "and [")!.lowerBound) + 5, line.count - 3]
+        for column in tokenColumns {
+            let (text, shownColumn, caretCount) = reporter.excerpt(of: line, column: column)
+            let shown = Array(text.unicodeScalars)
+            #expect(shown.count <= HumanReporter.excerptWidth, "column \(column)")
+            // `…` marks exactly the ends where the line goes on.
+            var core = Substring(text)
+            if core.hasPrefix("…") { core = core.dropFirst() }
+            if core.hasSuffix("…") { core = core.dropLast() }
+            #expect(line.contains(core), "column \(column)")
+            #expect(text.hasPrefix("…") == !line.hasPrefix(core), "column \(column)")
+            #expect(text.hasSuffix("…") == !line.hasSuffix(core), "column \(column)")
+            // The character over the first caret is the one at the column.
+            #expect(shown[shownColumn - 1] == Array(line.unicodeScalars)[column - 1], "column \(column)")
+            #expect(caretCount >= 1 && shownColumn - 1 + caretCount <= shown.count, "column \(column)")
+        }
+        let report = reporter.render(Diagnostic(
+            location: SourceLocation(file: "outcomes/a.md", line: 3, column: 5), severity: .warning, rule: "r",
+            message: "m", sourceLine: line))
+        #expect(report.split(separator: "\n").allSatisfy { $0.count < HumanReporter.excerptWidth + 10 })
+        let short = "- [ ] Ship it by 2027-01-31"
+        #expect(reporter.excerpt(of: short, column: 7) == (short, 7, 4))
+    }
+
     @Test(arguments: ["github", "sarif", "junit", "gitlab"])
     func brokenExampleMatchesItsGolden(format: String) throws {
         let run = try Self.check(TestSupport.example("broken"), ["--format", format])

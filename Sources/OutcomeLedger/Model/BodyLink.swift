@@ -27,6 +27,13 @@ public struct BodyLink: Sendable, Equatable {
 
     /// The destination as the author wrote it (the key the page's links are rewritten by).
     public var destination: String
+    /// The destination as messages quote it: a long one (a diagram editor's address can run
+    /// to a thousand characters) keeps its beginning and end around a `…`.
+    public var quotedDestination: String {
+        let scalars = destination.unicodeScalars
+        guard scalars.count > 80 else { return destination }
+        return String(String.UnicodeScalarView(scalars.prefix(64))) + "…" + String(String.UnicodeScalarView(scalars.suffix(12)))
+    }
     /// The link's text or the image's alt text, plain.
     public var text: String
     public var isImage: Bool

@@ -41,16 +41,41 @@ public struct HumanReporter: Reporter {
         ]
         let number = String(location.line)
         let gutter = String(repeating: " ", count: max(4, number.count))
-        if let source = diagnostic.sourceLine {
+        if let line = diagnostic.sourceLine {
+            let (source, column, caretCount) = excerpt(of: line, column: location.column)
             lines.append(paint("\(String(repeating: " ", count: gutter.count - number.count))\(number) |", .dim)
                          + " " + source)
             lines.append(paint("\(gutter) |", .dim) + " "
-                         + paint(caretPrefix(source, column: location.column) + carets(source, column: location.column), .caret))
+                         + paint(caretPrefix(source, column: column) + String(repeating: "^", count: caretCount), .caret))
         }
         if let hint = diagnostic.hint {
             lines.append(paint("\(gutter) =", .dim) + " " + paint("help:", .help) + " " + hint)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The widest source excerpt shown, in characters: a longer line (a pasted address of a
+    /// thousand characters) is cut around the column, with `…` where text was left out.
+    static let excerptWidth = 160
+
+    /// The part of a source line to show, the column in it, and how many carets go under it.
+    func excerpt(of source: String, column: Int) -> (text: String, column: Int, carets: Int) {
+        let scalars = Array(source.unicodeScalars)
+        let caretCount = carets(source, column: column).count
+        let width = Self.excerptWidth
+        guard scalars.count > width else { return (source, column, caretCount) }
+        let start = max(0, column - 1)
+        // The line's beginning is kept when the token starts within it; else the window
+        // opens a little before the token.
+        let first = start + 1 < width - 10 ? 0 : min(start - 10, scalars.count - (width - 1))
+        let leadingMark = first > 0
+        let end = min(scalars.count, first + width - (leadingMark ? 1 : 0) - 1)
+        let trailingMark = end < scalars.count
+        var text = String(String.UnicodeScalarView(scalars[first..<end]))
+        if leadingMark { text = "…" + text }
+        if trailingMark { text += "…" }
+        let shownColumn = start - first + (leadingMark ? 1 : 0) + 1
+        return (text, shownColumn, max(1, min(caretCount, end - start)))
     }
 
     /// One `^` under each character of the token at the column: a word or value up to the

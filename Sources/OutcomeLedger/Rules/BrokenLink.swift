@@ -13,6 +13,8 @@ public enum BrokenLink: LedgerRule {
                  triggers: true, at: "outcomes/example.md:15:5",
                  also: ["outcomes/payouts.md": RuleExample.file(body: RuleExample.standardBody + "\n\n## Timeline\nMonthly.")]),
         .outcome(body: RuleExample.standardBody + "\n\nSee [the plan](../../plan.pdf).", triggers: true, at: "outcomes/example.md:15:5"),
+        .outcome(body: RuleExample.standardBody + "\n\nSee [the guide][guide].\n\n[guide]:(https://example.com/guide)",
+                 triggers: true, at: "outcomes/example.md:15:5"),
         .outcome(body: RuleExample.standardBody + "\n\n![the upload flow](upload-flow.png) and [payouts](payouts.md#timeline), [how](#how).",
                  triggers: false,
                  also: ["outcomes/upload-flow.png": "PNG", "outcomes/payouts.md": RuleExample.file(body: RuleExample.standardBody + "\n\n## Timeline\nMonthly.")]),
@@ -32,25 +34,54 @@ public enum BrokenLink: LedgerRule {
         let what = link.isImage ? "image" : "link"
         switch broken {
         case .missing(let path):
-            return ("\(what) to `\(link.destination)`: there is no file `\(path)` in the ledger",
+            if let misread = misreadWebAddress(link.destination) {
+                return ("\(what) to `\(link.quotedDestination)`: \(misread.why) is read as a file in the ledger, and there is no such file",
+                        misread.address.map { "write the whole address alone: `\($0)`" } ?? "write the whole address alone, with nothing around it")
+            }
+            return ("\(what) to `\(link.quotedDestination)`: there is no file `\(path)` in the ledger",
                     "check the file name and its folder: paths are relative to this outcome's file")
         case .outsideRoot:
-            return ("\(what) to `\(link.destination)` leads outside the ledger root",
+            return ("\(what) to `\(link.quotedDestination)` leads outside the ledger root",
                     "only files inside the ledger are published; copy the file into the ledger")
         case .skippedOutcomeFile(let path):
-            return ("\(what) to `\(link.destination)`: `\(path)` is not an outcome the ledger reads",
+            return ("\(what) to `\(link.quotedDestination)`: `\(path)` is not an outcome the ledger reads",
                     "files whose name begins with `.` or `_` are skipped; link to an outcome file instead")
         case .notAFile(let path):
-            return ("\(what) to `\(link.destination)`: `\(path)` is not a file", "link to a file inside the folder")
+            return ("\(what) to `\(link.quotedDestination)`: `\(path)` is not a file", "link to a file inside the folder")
         case .tooLarge(let path, let size, let limit):
-            return ("\(what) to `\(link.destination)`: `\(path)` is \(size) bytes, more than `max_asset_size` (\(limit) bytes); not published",
+            return ("\(what) to `\(link.quotedDestination)`: `\(path)` is \(size) bytes, more than `max_asset_size` (\(limit) bytes); not published",
                     "make the file smaller, or raise `max_asset_size` in ledger.yml")
         case .activeSVG(let path, let reason):
-            return ("\(what) to `\(link.destination)`: `\(path)` is an SVG that could run script (\(reason)); not published",
+            return ("\(what) to `\(link.quotedDestination)`: `\(path)` is an SVG that could run script (\(reason)); not published",
                     "export the picture as PNG, or as SVG without scripts, event attributes or embedded documents")
         case .unknownFragment(let fragment, let file):
-            return ("\(what) to `\(link.destination)`: `\(file)` has no heading with the id `\(fragment)`",
+            return ("\(what) to `\(link.quotedDestination)`: `\(file)` has no heading with the id `\(fragment)`",
                     "heading ids are made as on GitHub: lower case, spaces as `-`, punctuation dropped")
         }
+    }
+
+    /// A web address written so that it reads as a path: wrapped in brackets or quotes
+    /// (`[label]:(https://…)` is a common slip), or without its scheme (`www.…`). The
+    /// address to write instead is given when it can be told.
+    static func misreadWebAddress(_ destination: String) -> (why: String, address: String?)? {
+        if destination.lowercased().hasPrefix("www.") {
+            return ("a web address without `https://`", "https://" + destination)
+        }
+        guard let separator = destination.range(of: "://") else { return nil }
+        let beforeSeparator = destination[..<separator.lowerBound]
+        let scheme = beforeSeparator.reversed().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+        guard let first = scheme.last, first.isLetter else { return nil }
+        let opening = beforeSeparator.dropLast(scheme.count)
+        let closers: [Character: Character] = ["(": ")", "<": ">", "[": "]", "\"": "\"", "'": "'", "`": "`"]
+        guard let opener = opening.last, opening.allSatisfy({ closers[$0] != nil }) else { return nil }
+        var address = destination[opening.endIndex...]
+        for character in opening where address.last == closers[character] { address = address.dropLast() }
+        // What is left must not hold a wrapper on its own (`[a](b)` inside brackets).
+        let balanced = opening.allSatisfy { character in
+            character == closers[character]
+                ? !address.contains(character)
+                : address.filter { $0 == character }.count == address.filter { $0 == closers[character] }.count
+        }
+        return ("a web address wrapped in `\(opener)`", balanced ? String(address) : nil)
     }
 }

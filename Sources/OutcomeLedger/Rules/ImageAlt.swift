@@ -16,8 +16,8 @@ public enum ImageAlt: LedgerRule {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         context.livingParsedOutcomes.flatMap { outcome in
             outcome.links.filter { $0.isImage && $0.text.allSatisfy(\.isWhitespace) }.map { image in
-                diagnostic("image `\(image.destination)` has no alt text", at: image.location,
-                           hint: "say what it shows: ![what the picture shows](\(image.destination))")
+                diagnostic("image `\(image.quotedDestination)` has no alt text", at: image.location,
+                           hint: "say what it shows: ![what the picture shows](\(image.quotedDestination))")
             }
         }
     }

@@ -15,8 +15,8 @@ public enum LinkText: LedgerRule {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         context.livingParsedOutcomes.flatMap { outcome in
             outcome.links.filter { !$0.isImage && $0.text.allSatisfy(\.isWhitespace) }.map { link in
-                diagnostic("link to `\(link.destination)` has no text", at: link.location,
-                           hint: "write what the reader will find there: [what it is](\(link.destination))")
+                diagnostic("link to `\(link.quotedDestination)` has no text", at: link.location,
+                           hint: "write what the reader will find there: [what it is](\(link.quotedDestination))")
             }
         }
     }
