@@ -1,11 +1,12 @@
 /// Adjusts a rendered body so everyone can use it, within the site's Content-Security-Policy.
-/// cmark-gfm renders in safe mode, so each spelling below only occurs as markup it wrote
-/// (text `<` is always escaped):
+/// cmark-gfm renders in safe mode and HTML from authors keeps no attributes (`BodyHTML`),
+/// so each spelling below only occurs as markup cmark wrote (text `<` is always escaped):
 /// - task-list checkboxes get a name;
 /// - table column alignment becomes a class (the policy forbids inline `style`);
 /// - empty header cells become data cells (a header must name something);
 /// - code blocks and tables, which may scroll sideways, can be reached and scrolled with
 ///   the keyboard;
+/// - the footnotes are a named region;
 /// - a link with no text shows its address, and a link around an image without alt text
 ///   is named by its address (`link-text` and `image-alt` warn about both).
 ///
@@ -22,6 +23,7 @@ enum AccessibleBody {
         (#" style="text-align: right""#, #" class="align-right""#),
         ("<th></th>", "<td></td>"),
         ("<pre>", #"<pre tabindex="0">"#),
+        (#"<section class="footnotes" data-footnotes>"#, #"<section class="footnotes" data-footnotes aria-label="Footnotes">"#),
         ("<table>", #"<div class="table-frame" tabindex="0"><table>"#),
         ("</table>", "</table></div>"),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }

@@ -1,8 +1,8 @@
 import OutcomeLedger
 
 /// Gives every heading of a rendered body the id GitHub would give it, so a table of
-/// contents written for GitHub works on the site. Safe mode guarantees every `<hN>` tag in
-/// the HTML is one of the body's headings: raw HTML from authors never reaches the output.
+/// contents written for GitHub works on the site. Every `<hN>` tag in the HTML is one of
+/// the body's headings: HTML from authors keeps no heading elements (`BodyHTML`).
 /// The theme's own ids start with a capital letter, which GitHub's never do.
 enum HeadingAnchors {
     static func add(to rendered: Markdown.Rendered) -> String {

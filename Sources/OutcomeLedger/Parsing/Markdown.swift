@@ -15,6 +15,16 @@ public struct MarkdownOutline: Sendable, Equatable {
     public var headings: [MarkdownHeading] = []
     /// Every link and image, in document order.
     public var links: [MarkdownLink] = []
+    /// Raw HTML of which the site leaves something out, where it is written.
+    public var leftOutHTML: [MarkdownLeftOutHTML] = []
+}
+
+/// A piece of raw HTML (a block, or one inline tag) that loses something when published
+/// (see `BodyHTML`), at the place of the first thing it loses.
+public struct MarkdownLeftOutHTML: Sendable, Equatable {
+    public var leftOut: [BodyHTML.LeftOut]
+    public var line: Int
+    public var byteColumn: Int
 }
 
 /// A heading at any depth, where it is written.
@@ -86,6 +96,20 @@ public enum Markdown {
                     outline.headings.append(MarkdownHeading(
                         text: plainText(of: current), level: Int(cmark_node_get_heading_level(current)),
                         line: Int(cmark_node_get_start_line(current)), byteColumn: Int(cmark_node_get_start_column(current))))
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    let raw = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+                    let published = BodyHTML.publish(raw)
+                    guard let first = published.leftOut.first else { break }
+                    // The line within the HTML where the first loss is, and its column (a
+                    // later line's is counted from its own start: the container's indent
+                    // is not in the literal, and is taken as none).
+                    let before = raw.utf8.prefix(first.offset)
+                    let lineOffset = before.count { $0 == UInt8(ascii: "\n") }
+                    let column = lineOffset == 0
+                        ? Int(cmark_node_get_start_column(current)) + first.offset
+                        : first.offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { before.distance(from: before.startIndex, to: $0) } ?? 0)
+                    outline.leftOutHTML.append(MarkdownLeftOutHTML(
+                        leftOut: published.leftOut, line: Int(cmark_node_get_start_line(current)) + lineOffset, byteColumn: column))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     outline.links.append(MarkdownLink(
                         destination: cmark_node_get_url(current).map { String(cString: $0) } ?? "",
@@ -109,8 +133,9 @@ public enum Markdown {
         public var titleAnchor: String?
     }
 
-    /// Renders a body as HTML in safe mode: raw HTML is omitted and dangerous URLs
-    /// (`javascript:`, `vbscript:`, `file:`, non-image `data:`) are removed.
+    /// Renders a body as HTML in safe mode: dangerous URLs (`javascript:`, `vbscript:`,
+    /// `file:`, non-image `data:`) are removed, and of raw HTML only simple formatting
+    /// elements are kept, without attributes (see `BodyHTML`).
     ///
     /// The page around the body owns the only `h1`: a leading `# heading` that repeats
     /// `title` is left out, and the body's headings are renumbered from `h2` by their depth
@@ -157,11 +182,14 @@ public enum Markdown {
             let idOf = Dictionary(zip(headingNodes, ids), uniquingKeysWith: { first, _ in first })
             let anchors = kept.map { idOf[$0] ?? "" }
             renumberHeadings(kept)
+            let inlineHTML = publishRawHTML(in: document)
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return Rendered(html: "", anchors: [], titleAnchor: titleAnchor)
             }
             defer { DocumentArena.allocator.pointee.free(rendered) }
-            return Rendered(html: String(cString: rendered), anchors: anchors, titleAnchor: titleAnchor)
+            let html = String(cString: rendered)
+            return Rendered(html: inlineHTML.isEmpty ? html : RawHTMLMark.fill(html, with: inlineHTML),
+                            anchors: anchors, titleAnchor: titleAnchor)
         }
     }
 
@@ -185,8 +213,41 @@ public enum Markdown {
     // MARK: - C
 
     /// Safe mode is cmark-gfm's default: CMARK_OPT_UNSAFE is deliberately not set. Table
-    /// alignment is written as `style`, since HTML5 has no `align` attribute.
-    private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+    /// alignment is written as `style`, since HTML5 has no `align` attribute. Footnotes
+    /// (`[^1]`) are read as on GitHub.
+    private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_FOOTNOTES
+
+    /// Puts in place of each piece of raw HTML what the site publishes of it (see
+    /// `BodyHTML`): safe mode would leave all of it out. A block becomes a custom block
+    /// holding it; an inline tag becomes a text mark (table cells take no custom inline),
+    /// and the published HTML of each mark, in order, is returned for `RawHTMLMark.fill`.
+    private static func publishRawHTML(in document: OpaquePointer) -> [String] {
+        var raw: [OpaquePointer] = []
+        forEachNode(in: document) { node in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { raw.append(node) }
+        }
+        var inline: [String] = []
+        for node in raw {
+            let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "").html
+            guard let replacement = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
+                                                            DocumentArena.allocator) else { continue }
+            if isBlock {
+                cmark_node_set_on_enter(replacement, published)
+            } else {
+                cmark_node_set_literal(replacement, RawHTMLMark.mark(inline.count))
+            }
+            guard cmark_node_insert_before(node, replacement) == 1 else {
+                cmark_node_free(replacement)
+                continue
+            }
+            if !isBlock { inline.append(published) }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return inline
+    }
 
     /// Unlinks the first top-level section with this heading when it holds only lists.
     private static func removeListSection(_ title: String, from document: OpaquePointer) {
@@ -259,7 +320,9 @@ public enum Markdown {
         let arena = DocumentArena.ofThisThread
         let mark = DocumentArena.mark(arena)
         defer { DocumentArena.release(arena, to: mark) }
-        let parser = cmark_parser_new_with_mem(options, DocumentArena.allocator)!
+        // Source positions are tracked while parsing (inline nodes after a code span that
+        // crosses a line are placed right only then) but never written into the HTML.
+        let parser = cmark_parser_new_with_mem(options | CMARK_OPT_SOURCEPOS, DocumentArena.allocator)!
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -526,4 +589,35 @@ private enum DocumentArena {
             }))
         return allocator
     }()
+}
+
+/// Where an inline piece of raw HTML goes in rendered text: a number between two
+/// private-use characters, which cmark passes through unescaped.
+enum RawHTMLMark {
+    static let open: Character = "\u{E000}"
+    static let close: Character = "\u{E001}"
+
+    static func mark(_ index: Int) -> String { "\(open)\(index)\(close)" }
+
+    /// The rendered HTML with each mark replaced by its piece; anything else that looks
+    /// like a mark (an author's private-use characters) stays as it is.
+    static func fill(_ html: String, with pieces: [String]) -> String {
+        var output = ""
+        output.reserveCapacity(html.utf8.count + pieces.reduce(0) { $0 + $1.utf8.count })
+        var rest = Substring(html)
+        while let start = rest.firstIndex(of: open) {
+            output += rest[..<start]
+            let afterOpen = rest.index(after: start)
+            if let end = rest[afterOpen...].firstIndex(of: close), let index = Int(rest[afterOpen..<end]),
+               pieces.indices.contains(index) {
+                output += pieces[index]
+                rest = rest[rest.index(after: end)...]
+            } else {
+                output.append(open)
+                rest = rest[afterOpen...]
+            }
+        }
+        output += rest
+        return output
+    }
 }

@@ -28,7 +28,7 @@ public enum OutcomeParser {
                 excess, at: source.location(line: line, column: source.scalarColumn(line: line, byteColumn: excess.byteColumn))))
             outcome.bodyIsParsed = false
         } else {
-            readBody(of: &outcome, source: source, config: config)
+            diagnostics += readBody(of: &outcome, source: source, config: config)
         }
 
         switch YAMLReader.read(split.yaml, startLine: split.yamlStartLine, source: source) {
@@ -52,7 +52,8 @@ public enum OutcomeParser {
 
     // MARK: - Body
 
-    private static func readBody(of outcome: inout Outcome, source: SourceText, config: LedgerConfig) {
+    /// Reads the body's sections, headings and links; returns what it found left out.
+    private static func readBody(of outcome: inout Outcome, source: SourceText, config: LedgerConfig) -> [Diagnostic] {
         let outline = Markdown.outline(String(outcome.body))
         let offset = outcome.bodyStartLine - 1
         func location(_ line: Int, _ byteColumn: Int) -> SourceLocation {
@@ -68,6 +69,7 @@ public enum OutcomeParser {
         outcome.how = section(config.howHeading, in: outline, locate: location)
         if outcome.done == nil { outcome.doneNearMiss = NearMissHeading.find(config.doneHeading, in: outcome.body) }
         if outcome.how == nil { outcome.howNearMiss = NearMissHeading.find(config.howHeading, in: outcome.body) }
+        return outline.leftOutHTML.map { RawHTML.leftOut($0.leftOut, at: location($0.line, $0.byteColumn)) }
     }
 
     /// The section under the first heading with this text (any level, any case), up to

@@ -29,6 +29,7 @@ public enum RuleRegistry {
         HeadingLevels.self,
         ImageAlt.self,
         LinkText.self,
+        RawHTML.self,
         Config.self,
         LinkOutsideRoot.self,
         SkippedFile.self,

@@ -1,0 +1,61 @@
+/// HTML written in a body is published only as far as it is harmless: a short list of
+/// elements (`<br>`, `<sup>`, `<kbd>`, `<details>`…) without attributes. Whatever else the
+/// author wrote — a picture, a link, a heading, an attribute — would vanish from the page,
+/// so it is named here, with the markdown to write instead.
+public enum RawHTML: Rule {
+    public static let name = "raw-html"
+    public static let defaultSeverity = Severity.warning
+    public static let summary = "HTML in a body that the site leaves out: an element other than simple formatting, or an attribute"
+    public static let rationale = "The site publishes no script, style or link from HTML an author wrote: what it leaves out must not vanish without a word."
+
+    public static let examples: [RuleExample] = [
+        .outcome(body: RuleExample.standardBody + "\n\n<img src=\"flow.png\" width=\"400\">", triggers: true, at: "outcomes/example.md:15:1"),
+        .outcome(body: RuleExample.standardBody + "\n\n| Step | Notes |\n|---|---|\n| 1 | first<br>then <a href=\"x.md\">this</a> |",
+                 triggers: true, at: "outcomes/example.md:17:21"),
+        .outcome(body: RuleExample.standardBody + "\n\n<p align=\"center\">Centred</p>", triggers: true),
+        .outcome(body: RuleExample.standardBody + "\n\n<!-- a note to editors -->\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>.<br>\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>",
+                 triggers: false),
+    ]
+
+    /// One warning for each piece of HTML that lost something, naming what.
+    static func leftOut(_ items: [BodyHTML.LeftOut], at location: SourceLocation) -> Diagnostic {
+        let names = items.map(describe)
+        let message: String
+        if names.count == 1, case .element = items[0].kind {
+            message = "\(names[0]) is read as HTML and left out of the site"
+        } else if names.count == 1 {
+            message = "\(names[0]) is left out of the site"
+        } else {
+            let listed = names.count <= 3 ? names : Array(names.prefix(3)) + ["\(names.count - 3) more"]
+            message = "HTML left out of the site: " + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
+        }
+        return diagnostic(message, at: location, hint: hint(for: items[0].kind))
+    }
+
+    private static func describe(_ item: BodyHTML.LeftOut) -> String {
+        switch item.kind {
+        case .element(let name): return "`<\(name)>`"
+        case .attributes(let names, let element):
+            let quoted = names.map { "`\($0)`" }
+            return (quoted.count == 1 ? "the \(quoted[0]) attribute" : "the \(quoted.joined(separator: ", ")) attributes") + " of `<\(element)>`"
+        case .declaration: return "a `<!…>` or `<?…?>` declaration"
+        }
+    }
+
+    private static func hint(for kind: BodyHTML.LeftOut.Kind) -> String {
+        switch kind {
+        case .element(let name) where ["img", "picture", "svg"].contains(name.lowercased()):
+            return "write the picture in markdown, so it is published: ![what it shows](file.png)"
+        case .element(let name) where name.lowercased() == "a":
+            return "write the link in markdown, so it is checked and published: [text](address)"
+        case .element(let name) where name.count == 2 && name.lowercased().hasPrefix("h") && name.last!.isNumber:
+            return "write a markdown heading: ## Heading"
+        case .element(let name):
+            return "to show it as text, write it in backticks (`<\(name)>`) or as \\<\(name)>; of HTML, the site keeps only simple formatting (<br>, <sup>, <kbd>, <details>…)"
+        case .attributes:
+            return "the site keeps HTML elements without their attributes; write it in markdown, or leave the attribute out"
+        default:
+            return "the site keeps only simple HTML formatting (<br>, <sup>, <kbd>, <details>…); write it in markdown"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Testing
+@testable import OutcomeLedger
+
+/// HTML in a body: simple formatting is published without attributes, everything else is
+/// left out and named, and nothing an author writes can put script or style on a page.
+struct BodyHTMLTests {
+    @Test func simpleFormattingIsKeptWithoutAttributes() {
+        let cases: [(String, String, [BodyHTML.LeftOut.Kind])] = [
+            ("first<br>then<BR/>", "first<br />then<br />", []),
+            ("<kbd>Ctrl</kbd>+<kbd>S</kbd>", "<kbd>Ctrl</kbd>+<kbd>S</kbd>", []),
+            ("<details>\n<summary>More</summary>\n", "<details>\n<summary>More</summary>\n", []),
+            (#"<p align="center">Hi</p>"#, "<p>Hi</p>", [.attributes(["align"], of: "p")]),
+            (#"<b title="x>y" data-a='1'>bold</b>"#, "<b>bold</b>", [.attributes(["title", "data-a"], of: "b")]),
+            (#"<b/onclick="x">"#, "<b>", [.attributes(["onclick"], of: "b")]),
+            ("<!-- a note -->text", "text", []),
+            ("<!DOCTYPE html>", "", [.declaration]),
+        ]
+        for (raw, html, leftOut) in cases {
+            let published = BodyHTML.publish(raw)
+            #expect(published.html == html, "\(raw)")
+            #expect(published.leftOut.map(\.kind) == leftOut, "\(raw)")
+        }
+    }
+
+    @Test func otherElementsAreLeftOutAndNamed() {
+        let cases: [(String, String, [BodyHTML.LeftOut.Kind])] = [
+            ("<script>alert(1)</script>after", "after", [.element("script")]),
+            ("<STYLE>body { display: none }</STYLE>", "", [.element("STYLE")]),
+            ("<img src=x onerror=alert(1)>", "", [.element("img")]),
+            (#"<a href="javascript:alert(1)">x</a>"#, "x", [.element("a")]),
+            ("<svg onload=alert(1)><circle/></svg>", "", [.element("svg"), .element("circle")]),
+            ("<h1>Title</h1>", "Title", [.element("h1")]),
+            ("a <memberName> b", "a  b", [.element("memberName")]),
+        ]
+        for (raw, html, leftOut) in cases {
+            let published = BodyHTML.publish(raw)
+            #expect(published.html == html, "\(raw)")
+            #expect(published.leftOut.map(\.kind) == leftOut, "\(raw)")
+        }
+        #expect(BodyHTML.publish("ab<img src=x>").leftOut.map(\.offset) == [2])
+    }
+
+    @Test func textIsEscapedAndCharacterReferencesKept() {
+        #expect(BodyHTML.publish("a < b && c > d \"q\"").html == "a &lt; b &amp;&amp; c &gt; d &quot;q&quot;")
+        #expect(BodyHTML.publish("&amp; &#169; &#x1F600; &nosuch &#;").html == "&amp; &#169; &#x1F600; &amp;nosuch &amp;#;")
+        // A tag that never closes is text.
+        #expect(BodyHTML.publish("<b class=\"x").html == "&lt;b class=&quot;x")
+        #expect(BodyHTML.publish("<b").html == "&lt;b")
+    }
+
+    /// Whatever the input, every `<` of the output opens a tag of the kept list, bare.
+    @Test(arguments: [
+        "<scr<script>ipt>alert(1)</script>", "<<img src=x>img>", "<b <script>>", "<iframe src=x></iframe><b>",
+        "<a href=x>y</a><br onload=1>", "<div style=\"x\"><span/style=x>", "<![CDATA[<script>]]>", "<?php echo 1 ?>",
+        "<textarea><b>not bold</b></textarea>", "</b foo=bar>", "<b\nonclick=\"1\"\n>", "<<<>>>", "<!--><script>-->",
+    ])
+    func nothingButBareKeptTagsReachesThePage(raw: String) {
+        let html = BodyHTML.publish(raw).html
+        for match in html.matches(of: /<(\/?)([^ >\/]*)( \/)?>?/) {
+            #expect(BodyHTML.keptElements.contains(String(match.2)), "\(raw) → \(html)")
+            #expect(html[match.range].hasSuffix(">"), "\(raw) → \(html)")
+        }
+    }
+
+    @Test func pagesShowKeptHTMLFootnotesAndNoPlaceholders() {
+        let body = """
+            | Step | Notes |
+            |---|---|
+            | 1 | first<br>then |
+
+            <details>
+            <summary>More</summary>
+
+            Hidden **text**.
+
+            </details>
+
+            A claim.[^1] <img src="x.png">
+
+            [^1]: The source.
+            """
+        let html = Markdown.render(body).html
+        #expect(html.contains("<td>first<br />then</td>"))
+        #expect(html.contains("<details>\n<summary>More</summary>"))
+        #expect(html.contains("<p>Hidden <strong>text</strong>.</p>\n</details>"))
+        #expect(html.contains(##"<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>"##))
+        #expect(html.contains(#"<li id="fn-1">"#) && html.contains("The source."))
+        #expect(!html.contains("raw HTML omitted") && !html.contains("<img"))
+        #expect(!html.contains("data-sourcepos"))
+        // Text that looks like a mark but names no piece stays as written.
+        #expect(RawHTMLMark.fill("a\u{E000}7\u{E001}b\u{E000}0\u{E001}", with: ["<br />"]) == "a\u{E000}7\u{E001}b<br />")
+    }
+
+    /// Positions after a code span that crosses a line are right (cmark places inline nodes
+    /// there only when it tracks source positions).
+    @Test func leftOutHTMLIsPlacedWhereItIsWritten() {
+        let outline = Markdown.outline("Some `code\nspan` and <tag> here.\n\n<div align=\"center\">\n<img src=\"a.png\">\n</div>\n")
+        #expect(outline.leftOutHTML.map { "\($0.line):\($0.byteColumn)" } == ["2:11", "4:1"])
+        #expect(outline.leftOutHTML.last?.leftOut.map(\.kind) == [.attributes(["align"], of: "div"), .element("img")])
+    }
+}
