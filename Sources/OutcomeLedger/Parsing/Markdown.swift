@@ -182,6 +182,7 @@ public enum Markdown {
             let idOf = Dictionary(zip(headingNodes, ids), uniquingKeysWith: { first, _ in first })
             let anchors = kept.map { idOf[$0] ?? "" }
             renumberHeadings(kept)
+            makeAlerts(in: document)
             let inlineHTML = publishRawHTML(in: document)
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return Rendered(html: "", anchors: [], titleAnchor: titleAnchor)
@@ -216,6 +217,56 @@ public enum Markdown {
     /// alignment is written as `style`, since HTML5 has no `align` attribute. Footnotes
     /// (`[^1]`) are read as on GitHub.
     private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_FOOTNOTES
+
+    /// The alerts GitHub draws from a quote whose first line is `[!NOTE]`, `[!TIP]`,
+    /// `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]`, by the class and title each gets.
+    static let alertKinds = ["NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution"]
+
+    /// Turns such quotes into a titled note (`<div class="alert alert-note" role="note">`),
+    /// the marker line left out, as GitHub shows them.
+    private static func makeAlerts(in document: OpaquePointer) {
+        var quotes: [(OpaquePointer, String)] = []
+        forEachNode(in: document) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE,
+                  let paragraph = cmark_node_first_child(node), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+                  let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
+                  let literal = cmark_node_get_literal(marker) else { return }
+            let text = String(cString: literal)
+            guard text.hasPrefix("[!"), text.hasSuffix("]"), let kind = alertKinds[String(text.dropFirst(2).dropLast()).uppercased()] else { return }
+            let after = cmark_node_next(marker).map(cmark_node_get_type)
+            guard after == nil || after == CMARK_NODE_SOFTBREAK || after == CMARK_NODE_LINEBREAK else { return }
+            quotes.append((node, kind))
+        }
+        for (quote, kind) in quotes {
+            guard let alert = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, DocumentArena.allocator) else { continue }
+            cmark_node_set_on_enter(alert, "<div class=\"alert alert-\(kind.lowercased())\" role=\"note\">\n<p class=\"alert-title\">\(kind)</p>")
+            cmark_node_set_on_exit(alert, "</div>")
+            guard cmark_node_insert_before(quote, alert) == 1 else {
+                cmark_node_free(alert)
+                continue
+            }
+            // The marker and the line break after it go; a paragraph left empty goes too.
+            let paragraph = cmark_node_first_child(quote)!
+            for _ in 0..<2 {
+                guard let first = cmark_node_first_child(paragraph),
+                      [CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(first)) else { break }
+                let isMarker = cmark_node_get_type(first) == CMARK_NODE_TEXT
+                cmark_node_unlink(first)
+                cmark_node_free(first)
+                if !isMarker { break }
+            }
+            if cmark_node_first_child(paragraph) == nil {
+                cmark_node_unlink(paragraph)
+                cmark_node_free(paragraph)
+            }
+            while let child = cmark_node_first_child(quote) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(alert, child)
+            }
+            cmark_node_unlink(quote)
+            cmark_node_free(quote)
+        }
+    }
 
     /// Puts in place of each piece of raw HTML what the site publishes of it (see
     /// `BodyHTML`): safe mode would leave all of it out. A block becomes a custom block
