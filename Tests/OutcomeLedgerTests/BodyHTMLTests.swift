@@ -1,8 +1,9 @@
 import Testing
 @testable import OutcomeLedger
 
-/// HTML in a body: simple formatting is published without attributes, everything else is
-/// left out and named, and nothing an author writes can put script or style on a page.
+/// HTML in a body: simple formatting is published without attributes, links and pictures
+/// with their address, everything else is left out and named, and nothing an author writes
+/// can put script or style on a page.
 struct BodyHTMLTests {
     @Test func simpleFormattingIsKeptWithoutAttributes() {
         let cases: [(String, String, [BodyHTML.LeftOut.Kind])] = [
@@ -26,7 +27,8 @@ struct BodyHTMLTests {
         let cases: [(String, String, [BodyHTML.LeftOut.Kind])] = [
             ("<script>alert(1)</script>after", "after", [.element("script")]),
             ("<STYLE>body { display: none }</STYLE>", "", [.element("STYLE")]),
-            ("<img src=x onerror=alert(1)>", "", [.element("img")]),
+            ("<img onerror=alert(1)>", "", [.element("img")]),
+            ("<img src=\"java&#x09;script:alert(1)\">", "", [.element("img")]),
             (#"<a href="javascript:alert(1)">x</a>"#, "x", [.element("a")]),
             ("<svg onload=alert(1)><circle/></svg>", "", [.element("svg"), .element("circle")]),
             ("<h1>Title</h1>", "Title", [.element("h1")]),
@@ -37,7 +39,7 @@ struct BodyHTMLTests {
             #expect(published.html == html, "\(raw)")
             #expect(published.leftOut.map(\.kind) == leftOut, "\(raw)")
         }
-        #expect(BodyHTML.publish("ab<img src=x>").leftOut.map(\.offset) == [2])
+        #expect(BodyHTML.publish("ab<script>x</script>").leftOut.map(\.offset) == [2])
     }
 
     @Test func textIsEscapedAndCharacterReferencesKept() {
@@ -48,18 +50,44 @@ struct BodyHTMLTests {
         #expect(BodyHTML.publish("<b").html == "&lt;b")
     }
 
+    @Test func linksAndPicturesKeepTheirAddressAndAreReported() {
+        let raw = #"<p align="center"><img src="flow.png" alt="The &amp; flow" width="400" height="50%" onerror="x()"></p> "#
+            + #"<a href="https://example.com/?a=1&amp;b=2">the <b>guide</b></a> <a href="payouts.md#timeline">payouts</a></a>"#
+        let published = BodyHTML.publish(raw, links: ["flow.png": "../../files/outcomes/flow.png"])
+        #expect(published.html == #"<p><img src="../../files/outcomes/flow.png" alt="The &amp; flow" width="400" /></p> "#
+            + #"<a href="https://example.com/?a=1&amp;b=2">the <b>guide</b></a> <a href="payouts.md#timeline">payouts</a>"#)
+        #expect(published.references.map { "\($0.isImage ? "image" : "link") \($0.destination) [\($0.text)] @\($0.offset)" } == [
+            "image flow.png [The & flow] @18",
+            "link https://example.com/?a=1&b=2 [the guide] @103",
+            "link payouts.md#timeline [payouts] @167",
+        ])
+        #expect(published.leftOut.map(\.kind) == [.attributes(["align"], of: "p"), .attributes(["height", "onerror"], of: "img")])
+        for unsafe in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"] {
+            #expect(!BodyHTML.isSafe(unsafe), "\(unsafe)")
+        }
+        for safe in ["https://a.b", "mailto:a@b.c", "x.png", "../a/b.md#c", "/docs/plan.pdf", "a/b:c.png", "#how"] {
+            #expect(BodyHTML.isSafe(safe), "\(safe)")
+        }
+    }
+
     /// Whatever the input, every `<` of the output opens a tag of the kept list, bare.
     @Test(arguments: [
         "<scr<script>ipt>alert(1)</script>", "<<img src=x>img>", "<b <script>>", "<iframe src=x></iframe><b>",
         "<a href=x>y</a><br onload=1>", "<div style=\"x\"><span/style=x>", "<![CDATA[<script>]]>", "<?php echo 1 ?>",
         "<textarea><b>not bold</b></textarea>", "</b foo=bar>", "<b\nonclick=\"1\"\n>", "<<<>>>", "<!--><script>-->",
+        "<a href=\"javascript:alert(1)\">x</a>", "<img src=\"x\" alt=\"\\\" onerror=alert(1) x=\">",
+        "<a href='x\" onclick=\"y'>z</a>", "<img src=x width=\"1 onerror=y\">", "<a href=JAVASCRIPT:x>y</a>",
     ])
     func nothingButBareKeptTagsReachesThePage(raw: String) {
         let html = BodyHTML.publish(raw).html
-        for match in html.matches(of: /<(\/?)([^ >\/]*)( \/)?>?/) {
-            #expect(BodyHTML.keptElements.contains(String(match.2)), "\(raw) → \(html)")
+        for match in html.matches(of: /<(\/?)([^ >\/]*)((?: [a-z]+="[^"<>]*")*)( \/)?>?/) {
+            let name = String(match.2)
+            #expect(BodyHTML.keptElements.contains(name) || BodyHTML.referenceAttributes[name] != nil, "\(raw) → \(html)")
             #expect(html[match.range].hasSuffix(">"), "\(raw) → \(html)")
+            let attributes = match.3.matches(of: /\ ([a-z]+)="[^"]*"/).map { String($0.1) }
+            #expect(Set(attributes).isSubset(of: BodyHTML.referenceAttributes[name] ?? []), "\(raw) → \(html)")
         }
+        #expect(!html.lowercased().contains("javascript:"), "\(raw) → \(html)")
     }
 
     @Test func pagesShowKeptHTMLFootnotesAndNoPlaceholders() {
@@ -75,7 +103,7 @@ struct BodyHTMLTests {
 
             </details>
 
-            A claim.[^1] <img src="x.png">
+            A claim.[^1] <img src="x.png" onload="y()">
 
             [^1]: The source.
             """
@@ -85,7 +113,7 @@ struct BodyHTMLTests {
         #expect(html.contains("<p>Hidden <strong>text</strong>.</p>\n</details>"))
         #expect(html.contains(##"<sup class="footnote-ref"><a href="#fn-1" id="fnref-1" data-footnote-ref>1</a></sup>"##))
         #expect(html.contains(#"<li id="fn-1">"#) && html.contains("The source."))
-        #expect(!html.contains("raw HTML omitted") && !html.contains("<img"))
+        #expect(!html.contains("raw HTML omitted") && html.contains(#"<img src="x.png" alt="" />"#) && !html.contains("onload"))
         #expect(!html.contains("data-sourcepos"))
         // Text that looks like a mark but names no piece stays as written.
         #expect(RawHTMLMark.fill("a\u{E000}7\u{E001}b\u{E000}0\u{E001}", with: ["<br />"]) == "a\u{E000}7\u{E001}b<br />")
@@ -96,6 +124,10 @@ struct BodyHTMLTests {
     @Test func leftOutHTMLIsPlacedWhereItIsWritten() {
         let outline = Markdown.outline("Some `code\nspan` and <tag> here.\n\n<div align=\"center\">\n<img src=\"a.png\">\n</div>\n")
         #expect(outline.leftOutHTML.map { "\($0.line):\($0.byteColumn)" } == ["2:11", "4:1"])
-        #expect(outline.leftOutHTML.last?.leftOut.map(\.kind) == [.attributes(["align"], of: "div"), .element("img")])
+        #expect(outline.leftOutHTML.last?.leftOut.map(\.kind) == [.attributes(["align"], of: "div")])
+        // The picture is a link of the body, where it is written.
+        #expect(outline.links.map { "\($0.line):\($0.byteColumn) \($0.destination) [\($0.text)]" } == ["5:1 a.png []"])
+        let inline = Markdown.outline("Read <a href=\"guide.md\">the *whole* guide</a> first.")
+        #expect(inline.links.map { "\($0.line):\($0.byteColumn) \($0.destination) [\($0.text)]" } == ["1:6 guide.md [the whole guide]"])
     }
 }

@@ -1,13 +1,15 @@
 /// The raw HTML of a body as the site publishes it. Like GitHub, the site keeps a short
 /// list of harmless elements — `<br>` in a table cell, `<sup>`, `<kbd>`, `<details>` — and
-/// leaves the rest out; unlike GitHub it keeps no attributes at all. So what reaches a page
-/// is only a listed tag with nothing inside it, or escaped text: author HTML can carry no
-/// script, style, link or heading. Comments are left out quietly, as on GitHub; anything
-/// else left out is named, for the `raw-html` warning.
+/// leaves the rest out; unlike GitHub it keeps no attributes on them. Links and pictures
+/// (`<a href>`, `<img src alt width height>`) keep only those attributes, and their
+/// addresses are resolved and published like markdown ones (a page passes the rewritten
+/// addresses in). So what reaches a page is a listed tag, a link or picture with a web or
+/// relative address, or escaped text: author HTML can carry no script, style or heading.
+/// Comments are left out quietly, as on GitHub; anything else left out is named, for the
+/// `raw-html` warning.
 public enum BodyHTML {
-    /// Elements kept (without attributes). Headings, links and images are not: the page
-    /// owns its heading outline and ids, and links and pictures are resolved and published
-    /// only when written in markdown.
+    /// Elements kept (without attributes). Headings are not: the page owns its outline
+    /// and its ids.
     static let keptElements: Set<String> = [
         "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div",
         "dl", "dt", "em", "figcaption", "figure", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp",
@@ -16,6 +18,8 @@ public enum BodyHTML {
     ]
     /// Kept elements that have no end tag.
     static let voidElements: Set<String> = ["br", "hr", "wbr"]
+    /// Links and pictures, with the attributes each keeps.
+    static let referenceAttributes: [String: Set<String>] = ["a": ["href"], "img": ["src", "alt", "width", "height"]]
     /// Elements whose content is not text for a reader: left out with what they hold.
     static let hiddenContent: Set<String> = ["script", "style", "template", "textarea", "title", "iframe", "noscript", "xmp"]
 
@@ -32,16 +36,37 @@ public enum BodyHTML {
         public var offset: Int
     }
 
+    /// A link or picture written as HTML: checked and published like a markdown one.
+    public struct Reference: Sendable, Equatable {
+        public var destination: String
+        public var isImage: Bool
+        /// An image's alt text; a link's text when it is in the same piece of HTML.
+        public var text: String
+        public var offset: Int
+    }
+
     public struct Published: Sendable, Equatable {
         public var html: String
         public var leftOut: [LeftOut]
+        public var references: [Reference] = []
     }
 
-    public static func publish(_ raw: String) -> Published {
+    /// `links` maps a destination as written to the address the page uses for it.
+    public static func publish(_ raw: String, links: [String: String] = [:]) -> Published {
+        var openLinks = 0
+        return publish(raw, links: links, openLinks: &openLinks)
+    }
+
+    /// `openLinks` counts the `<a>` written and not yet closed, across the pieces of one
+    /// body in order: an `</a>` with none open is left out.
+    public static func publish(_ raw: String, links: [String: String], openLinks: inout Int) -> Published {
         let bytes = Array(raw.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var leftOut: [LeftOut] = []
+        var references: [Reference] = []
+        // The link whose text is being read, and where its text starts.
+        var openLink: (reference: Int, textStart: Int)?
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -49,12 +74,38 @@ public enum BodyHTML {
             case UInt8(ascii: "<"):
                 if let tag = Tag.read(bytes, at: index) {
                     let name = tag.name
-                    if keptElements.contains(name) {
+                    if let kept = referenceAttributes[name] {
+                        if tag.isEnd {
+                            if name == "a", openLinks > 0 {
+                                openLinks -= 1
+                                output += Array("</a>".utf8)
+                                if let link = openLink {
+                                    references[link.reference].text = plainText(bytes[link.textStart..<index])
+                                    openLink = nil
+                                }
+                            }
+                        } else if let address = tag.value(of: name == "a" ? "href" : "src"), isSafe(address) {
+                            references.append(Reference(destination: address, isImage: name == "img",
+                                                        text: tag.value(of: "alt") ?? "", offset: index))
+                            if name == "a" {
+                                openLink = (references.count - 1, tag.end)
+                                openLinks += 1
+                            }
+                            output += Array(reference(tag, address: links[address] ?? address).utf8)
+                            let dropped = tag.attributes.map(\.name).filter { !kept.contains($0) || !isKept($0, of: tag) }
+                            if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
+                        } else {
+                            leftOut.append(LeftOut(kind: .element(tag.writtenName), offset: index))
+                        }
+                        index = tag.end
+                    } else if keptElements.contains(name) {
                         if tag.isEnd {
                             if !voidElements.contains(name) { output += Array("</\(name)>".utf8) }
                         } else {
                             output += Array((voidElements.contains(name) ? "<\(name) />" : "<\(name)>").utf8)
-                            if !tag.attributes.isEmpty { leftOut.append(LeftOut(kind: .attributes(tag.attributes, of: name), offset: index)) }
+                            if !tag.attributes.isEmpty {
+                                leftOut.append(LeftOut(kind: .attributes(tag.attributes.map(\.name), of: name), offset: index))
+                            }
                         }
                         index = tag.end
                     } else if tag.isEnd {
@@ -90,18 +141,76 @@ public enum BodyHTML {
                 index += 1
             }
         }
-        return Published(html: String(decoding: output, as: UTF8.self), leftOut: leftOut)
+        return Published(html: String(decoding: output, as: UTF8.self), leftOut: leftOut, references: references)
     }
 
-    /// A start or end tag: its lower-case name, the names of its attributes, and the
-    /// offset just past its `>`.
+    /// A link's opening tag or a picture, with the attributes it keeps, escaped.
+    private static func reference(_ tag: Tag, address: String) -> String {
+        if tag.name == "a" { return "<a href=\"\(escaped(address))\">" }
+        var html = "<img src=\"\(escaped(address))\" alt=\"\(escaped(tag.value(of: "alt") ?? ""))\""
+        for size in ["width", "height"] where isKept(size, of: tag) { html += " \(size)=\"\(tag.value(of: size)!)\"" }
+        return html + " />"
+    }
+
+    /// Sizes are kept when they are plain numbers; the rest is decided by the element.
+    private static func isKept(_ attribute: String, of tag: Tag) -> Bool {
+        guard attribute == "width" || attribute == "height" else { return true }
+        guard let value = tag.value(of: attribute), !value.isEmpty, value.count <= 5 else { return false }
+        return value.allSatisfy(\.isASCII) && value.allSatisfy(\.isNumber)
+    }
+
+    /// A relative address, or a web or mail one: no other scheme reaches a page.
+    static func isSafe(_ address: String) -> Bool {
+        let trimmed = address.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
+        let lower = String(String.UnicodeScalarView(trimmed)).lowercased()
+        guard let colon = lower.firstIndex(of: ":") else { return true }
+        if lower[..<colon].contains(where: { "/?#".contains($0) }) { return true }
+        return ["http", "https", "mailto"].contains(String(lower[..<colon]))
+    }
+
+    private static func escaped(_ text: String) -> String {
+        var output = ""
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// The text of some HTML, tags left out and space runs made one.
+    private static func plainText(_ html: ArraySlice<UInt8>) -> String {
+        let bytes = Array(html)
+        var text: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), let tag = Tag.read(bytes, at: index) {
+                index = tag.end
+                continue
+            }
+            text.append(bytes[index])
+            index += 1
+        }
+        return decoded(String(decoding: text, as: UTF8.self)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A start or end tag: its lower-case name, its attributes (lower-case names, values
+    /// with character references decoded), and the offset just past its `>`.
     struct Tag {
         var name: String
         /// The name as the author spelled it, for messages.
         var writtenName: String
         var isEnd: Bool
-        var attributes: [String]
+        var attributes: [(name: String, value: String?)]
         var end: Int
+
+        func value(of attribute: String) -> String? {
+            attributes.first { $0.name == attribute }?.value.map(BodyHTML.decoded)
+        }
 
         static func read(_ bytes: [UInt8], at start: Int) -> Tag? {
             var index = start + 1
@@ -114,7 +223,7 @@ public enum BodyHTML {
             }
             let writtenName = String(decoding: bytes[nameStart..<index], as: UTF8.self)
             let name = writtenName.lowercased()
-            var attributes: [String] = []
+            var attributes: [(name: String, value: String?)] = []
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: ">") {
@@ -129,25 +238,63 @@ public enum BodyHTML {
                 while index < bytes.count, !isSpace(bytes[index]), ![UInt8(ascii: "="), UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[index]) {
                     index += 1
                 }
-                if index > attributeStart {
-                    attributes.append(String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased())
-                }
+                let attributeName = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
+                if index > attributeStart { attributes.append((attributeName, nil)) }
                 while index < bytes.count, isSpace(bytes[index]) { index += 1 }
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
                 index += 1
                 while index < bytes.count, isSpace(bytes[index]) { index += 1 }
                 guard index < bytes.count else { break }
+                let valueStart: Int
+                let valueEnd: Int
                 if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                     let quote = bytes[index]
                     index += 1
+                    valueStart = index
                     while index < bytes.count, bytes[index] != quote { index += 1 }
+                    valueEnd = min(index, bytes.count)
                     index += 1
                 } else {
+                    valueStart = index
                     while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    valueEnd = index
+                }
+                if index > attributeStart, !attributes.isEmpty, attributes[attributes.count - 1].name == attributeName {
+                    attributes[attributes.count - 1].value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
                 }
             }
             return nil
         }
+    }
+
+    /// An attribute value with its character references decoded (`&amp;` → `&`), as a
+    /// browser reads it.
+    static func decoded(_ value: String) -> String {
+        guard value.contains("&") else { return value }
+        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+        var output = ""
+        var rest = Substring(value)
+        while let ampersand = rest.firstIndex(of: "&") {
+            output += rest[..<ampersand]
+            let after = rest[rest.index(after: ampersand)...]
+            if let semicolon = after.prefix(12).firstIndex(of: ";") {
+                let name = after[..<semicolon]
+                var scalar: Unicode.Scalar?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if name.hasPrefix("#") {
+                    scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                }
+                if let replacement = scalar.map(String.init) ?? named[String(name)] {
+                    output += replacement
+                    rest = after[after.index(after: semicolon)...]
+                    continue
+                }
+            }
+            output += "&"
+            rest = after
+        }
+        return output + rest
     }
 
     /// Past a comment, declaration, processing instruction or CDATA section; nil when it

@@ -99,17 +99,19 @@ public enum Markdown {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     let raw = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
                     let published = BodyHTML.publish(raw)
+                    let start = (line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current)))
+                    for reference in published.references {
+                        let (line, column) = position(of: reference.offset, in: raw, from: start)
+                        var text = reference.text
+                        if !reference.isImage, text.isEmpty, cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE {
+                            text = textOfInlineLink(after: current)
+                        }
+                        outline.links.append(MarkdownLink(destination: reference.destination, text: text,
+                                                          isImage: reference.isImage, line: line, byteColumn: column))
+                    }
                     guard let first = published.leftOut.first else { break }
-                    // The line within the HTML where the first loss is, and its column (a
-                    // later line's is counted from its own start: the container's indent
-                    // is not in the literal, and is taken as none).
-                    let before = raw.utf8.prefix(first.offset)
-                    let lineOffset = before.count { $0 == UInt8(ascii: "\n") }
-                    let column = lineOffset == 0
-                        ? Int(cmark_node_get_start_column(current)) + first.offset
-                        : first.offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { before.distance(from: before.startIndex, to: $0) } ?? 0)
-                    outline.leftOutHTML.append(MarkdownLeftOutHTML(
-                        leftOut: published.leftOut, line: Int(cmark_node_get_start_line(current)) + lineOffset, byteColumn: column))
+                    let (line, column) = position(of: first.offset, in: raw, from: start)
+                    outline.leftOutHTML.append(MarkdownLeftOutHTML(leftOut: published.leftOut, line: line, byteColumn: column))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     outline.links.append(MarkdownLink(
                         destination: cmark_node_get_url(current).map { String(cString: $0) } ?? "",
@@ -122,6 +124,32 @@ public enum Markdown {
             }
             return outline
         }
+    }
+
+    /// Where a byte of a piece of raw HTML is, given where the piece starts: a later line's
+    /// column is counted from its own start (the container's indent is not in the
+    /// literal, and is taken as none).
+    private static func position(of offset: Int, in raw: String, from start: (line: Int, column: Int)) -> (Int, Int) {
+        let before = raw.utf8.prefix(offset)
+        let lineOffset = before.count { $0 == UInt8(ascii: "\n") }
+        guard lineOffset > 0, let newline = before.lastIndex(of: UInt8(ascii: "\n")) else { return (start.line, start.column + offset) }
+        return (start.line + lineOffset, offset - before.distance(from: before.startIndex, to: newline))
+    }
+
+    /// The text between an inline `<a href>` and its `</a>`.
+    private static func textOfInlineLink(after opening: OpaquePointer) -> String {
+        var text = ""
+        var node = cmark_node_next(opening)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE,
+               let literal = cmark_node_get_literal(current), String(cString: literal).lowercased().hasPrefix("</a") { break }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            default: text += " " + plainText(of: current) + " "
+            }
+            node = cmark_node_next(current)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A body rendered for a page, with the ids of its headings.
@@ -183,7 +211,7 @@ public enum Markdown {
             let anchors = kept.map { idOf[$0] ?? "" }
             renumberHeadings(kept)
             makeAlerts(in: document)
-            let inlineHTML = publishRawHTML(in: document)
+            let inlineHTML = publishRawHTML(in: document, links: links)
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return Rendered(html: "", anchors: [], titleAnchor: titleAnchor)
             }
@@ -272,16 +300,18 @@ public enum Markdown {
     /// `BodyHTML`): safe mode would leave all of it out. A block becomes a custom block
     /// holding it; an inline tag becomes a text mark (table cells take no custom inline),
     /// and the published HTML of each mark, in order, is returned for `RawHTMLMark.fill`.
-    private static func publishRawHTML(in document: OpaquePointer) -> [String] {
+    private static func publishRawHTML(in document: OpaquePointer, links: [String: String]) -> [String] {
         var raw: [OpaquePointer] = []
         forEachNode(in: document) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { raw.append(node) }
         }
         var inline: [String] = []
+        var openLinks = 0
         for node in raw {
             let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
-            let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "").html
+            let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", links: links,
+                                             openLinks: &openLinks).html
             guard let replacement = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
                                                             DocumentArena.allocator) else { continue }
             if isBlock {

@@ -1,7 +1,8 @@
 /// HTML written in a body is published only as far as it is harmless: a short list of
-/// elements (`<br>`, `<sup>`, `<kbd>`, `<details>`…) without attributes. Whatever else the
-/// author wrote — a picture, a link, a heading, an attribute — would vanish from the page,
-/// so it is named here, with the markdown to write instead.
+/// elements (`<br>`, `<sup>`, `<kbd>`, `<details>`…) without attributes, and links and
+/// pictures with their address (and a picture's alt text and size). Whatever else the
+/// author wrote — a heading, a script, an attribute, a link without an address — would
+/// vanish from the page, so it is named here, with what to write instead.
 public enum RawHTML: Rule {
     public static let name = "raw-html"
     public static let defaultSeverity = Severity.warning
@@ -9,11 +10,11 @@ public enum RawHTML: Rule {
     public static let rationale = "The site publishes no script, style or link from HTML an author wrote: what it leaves out must not vanish without a word."
 
     public static let examples: [RuleExample] = [
-        .outcome(body: RuleExample.standardBody + "\n\n<img src=\"flow.png\" width=\"400\">", triggers: true, at: "outcomes/example.md:15:1"),
-        .outcome(body: RuleExample.standardBody + "\n\n| Step | Notes |\n|---|---|\n| 1 | first<br>then <a href=\"x.md\">this</a> |",
+        .outcome(body: RuleExample.standardBody + "\n\n<h3 align=\"center\">Flow</h3>", triggers: true, at: "outcomes/example.md:15:1"),
+        .outcome(body: RuleExample.standardBody + "\n\n| Step | Notes |\n|---|---|\n| 1 | first<br>then <a name=\"x\">this</a> |",
                  triggers: true, at: "outcomes/example.md:17:21"),
         .outcome(body: RuleExample.standardBody + "\n\n<p align=\"center\">Centred</p>", triggers: true),
-        .outcome(body: RuleExample.standardBody + "\n\n<!-- a note to editors -->\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>.<br>\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>",
+        .outcome(body: RuleExample.standardBody + "\n\n<!-- a note to editors -->\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>.<br>\n<img src=\"https://example.com/flow.png\" alt=\"The flow\" width=\"400\">\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>",
                  triggers: false),
     ]
 
@@ -45,15 +46,15 @@ public enum RawHTML: Rule {
     private static func hint(for kind: BodyHTML.LeftOut.Kind) -> String {
         switch kind {
         case .element(let name) where ["img", "picture", "svg"].contains(name.lowercased()):
-            return "write the picture in markdown, so it is published: ![what it shows](file.png)"
+            return "give the picture its address (`src`), or write it in markdown: ![what it shows](file.png)"
         case .element(let name) where name.lowercased() == "a":
-            return "write the link in markdown, so it is checked and published: [text](address)"
+            return "give the link its address (`href`), or write it in markdown: [text](address)"
         case .element(let name) where name.count == 2 && name.lowercased().hasPrefix("h") && name.last!.isNumber:
             return "write a markdown heading: ## Heading"
         case .element(let name):
             return "to show it as text, write it in backticks (`<\(name)>`) or as \\<\(name)>; of HTML, the site keeps only simple formatting (<br>, <sup>, <kbd>, <details>…)"
         case .attributes:
-            return "the site keeps HTML elements without their attributes; write it in markdown, or leave the attribute out"
+            return "the site keeps HTML elements without attributes (links keep `href`, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
         default:
             return "the site keeps only simple HTML formatting (<br>, <sup>, <kbd>, <details>…); write it in markdown"
         }
