@@ -70,6 +70,38 @@ struct BodyHTMLTests {
         }
     }
 
+    /// `<a id>` and `<a name>` are anchors links can land on, once each, with an id that
+    /// can't be the theme's, a footnote's or a heading's.
+    @Test func anchorsKeepTheirIDOnce() {
+        var state = BodyHTML.State(ids: ["how"])
+        let published = BodyHTML.publish(
+            #"<a id="milestone-1"></a><a name="old.style">x</a><a id="how"></a><a id="Health"></a><a id="milestone-1"></a><a id="fn-1"></a>"#,
+            links: [:], state: &state)
+        #expect(published.html == #"<a id="milestone-1"></a><a id="old.style">x</a>"#)
+        #expect(published.anchors == ["milestone-1", "old.style"])
+        #expect(published.leftOut.map(\.kind) == Array(repeating: .element("a"), count: 4))
+        #expect(state.ids == ["how", "milestone-1", "old.style"])
+        #expect(BodyHTML.publish(#"<a href="x.md" id="here" class="c">y</a>"#).html == #"<a href="x.md" id="here">y</a>"#)
+    }
+
+    /// A link to an anchor, from the same body or another outcome, lands; one to an id
+    /// that is nowhere is still reported.
+    @Test func linksLandOnAnchors() throws {
+        let compilation = try TestSupport.compile(TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody + """
+
+
+                See [the milestone](#milestone), [elsewhere](other.md#their-step) and [nowhere](#nope).
+
+                <a id="milestone"></a>
+                Reached in March.
+                """),
+            "outcomes/other.md": RuleExample.file(body: RuleExample.standardBody + "\n\n<a name=\"their-step\"></a>Step."),
+        ]))
+        #expect(compilation.diagnostics("broken-link").map(\.message) == ["link to `#nope`: `outcomes/example.md` has no heading with the id `nope`"])
+        #expect(compilation.ledger.outcomes.first { $0.file == "outcomes/other.md" }?.htmlAnchors == ["their-step"])
+    }
+
     /// Whatever the input, every `<` of the output opens a tag of the kept list, bare.
     @Test(arguments: [
         "<scr<script>ipt>alert(1)</script>", "<<img src=x>img>", "<b <script>>", "<iframe src=x></iframe><b>",
@@ -77,6 +109,7 @@ struct BodyHTMLTests {
         "<textarea><b>not bold</b></textarea>", "</b foo=bar>", "<b\nonclick=\"1\"\n>", "<<<>>>", "<!--><script>-->",
         "<a href=\"javascript:alert(1)\">x</a>", "<img src=\"x\" alt=\"\\\" onerror=alert(1) x=\">",
         "<a href='x\" onclick=\"y'>z</a>", "<img src=x width=\"1 onerror=y\">", "<a href=JAVASCRIPT:x>y</a>",
+        "<a id='x\" onclick=\"y'>z</a>", "<a name=\"a b\">c</a>", "<a id=\"a&quot;b\">c</a>",
     ])
     func nothingButBareKeptTagsReachesThePage(raw: String) {
         let html = BodyHTML.publish(raw).html
@@ -86,6 +119,9 @@ struct BodyHTMLTests {
             #expect(html[match.range].hasSuffix(">"), "\(raw) → \(html)")
             let attributes = match.3.matches(of: /\ ([a-z]+)="[^"]*"/).map { String($0.1) }
             #expect(Set(attributes).isSubset(of: BodyHTML.referenceAttributes[name] ?? []), "\(raw) → \(html)")
+            if let id = match.3.firstMatch(of: /id="([^"]*)"/)?.1 {
+                #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || "-_.".contains($0) }, "\(raw) → \(html)")
+            }
         }
         #expect(!html.lowercased().contains("javascript:"), "\(raw) → \(html)")
     }

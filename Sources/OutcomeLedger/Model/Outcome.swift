@@ -81,6 +81,7 @@ public struct Outcome: Sendable {
         var body: Substring = ""
         var bodyStartLine: Int = 1
         var anchors: [String] = []
+        var htmlAnchors: [String] = []
         var frontMatterIsBroken = false
         var doneNearMiss: NearMissHeading? = nil
         var howNearMiss: NearMissHeading? = nil
@@ -113,11 +114,11 @@ public struct Outcome: Sendable {
         }
     }
 
-    /// Whether a heading of the body has the id `anchor`. The set of ids is made once and
-    /// kept with the outcome, which the parse cache keeps between compilations: long
-    /// documents have hundreds of headings and of links into them.
+    /// Whether a heading or an HTML anchor of the body has the id `anchor`. The set of ids
+    /// is made once and kept with the outcome, which the parse cache keeps between
+    /// compilations: long documents have hundreds of headings and of links into them.
     public func hasAnchor(_ anchor: String) -> Bool {
-        storage.anchorSet.value { Set(storage.fields.anchors) }.contains(anchor)
+        storage.anchorSet.value { Set(storage.fields.anchors + storage.fields.htmlAnchors) }.contains(anchor)
     }
 
     public init(file: String, id: Located<String>) {
@@ -222,6 +223,11 @@ public struct Outcome: Sendable {
     public var anchors: [String] {
         get { storage.fields.anchors }
         _modify { yield &unique.fields.anchors }
+    }
+    /// The ids of the anchors the body writes as HTML (`<a id="…">`) and the page keeps.
+    public var htmlAnchors: [String] {
+        get { storage.fields.htmlAnchors }
+        _modify { yield &unique.fields.htmlAnchors }
     }
     /// True when the front matter is there but its YAML did not parse: the body is still
     /// checked for its done-definition, so both problems show in one run.

@@ -19,7 +19,7 @@ public enum BodyHTML {
     /// Kept elements that have no end tag.
     static let voidElements: Set<String> = ["br", "hr", "wbr"]
     /// Links and pictures, with the attributes each keeps.
-    static let referenceAttributes: [String: Set<String>] = ["a": ["href"], "img": ["src", "alt", "width", "height"]]
+    static let referenceAttributes: [String: Set<String>] = ["a": ["href", "id"], "img": ["src", "alt", "width", "height"]]
     /// Elements whose content is not text for a reader: left out with what they hold.
     static let hiddenContent: Set<String> = ["script", "style", "template", "textarea", "title", "iframe", "noscript", "xmp"]
 
@@ -49,22 +49,36 @@ public enum BodyHTML {
         public var html: String
         public var leftOut: [LeftOut]
         public var references: [Reference] = []
+        /// The ids of anchors (`<a id="…">`) it puts on the page, for links into it.
+        public var anchors: [String] = []
+    }
+
+    /// What the pieces of one body's HTML share, published in order.
+    public struct State: Sendable {
+        /// The `<a>` written and not yet closed: an `</a>` with none open is left out.
+        var openLinks = 0
+        /// The ids on the page so far (its headings', and anchors before): an anchor
+        /// (`<a id>`, `<a name>`) that repeats one keeps no id.
+        public var ids: Set<String>
+
+        public init(ids: Set<String> = []) {
+            self.ids = ids
+        }
     }
 
     /// `links` maps a destination as written to the address the page uses for it.
     public static func publish(_ raw: String, links: [String: String] = [:]) -> Published {
-        var openLinks = 0
-        return publish(raw, links: links, openLinks: &openLinks)
+        var state = State()
+        return publish(raw, links: links, state: &state)
     }
 
-    /// `openLinks` counts the `<a>` written and not yet closed, across the pieces of one
-    /// body in order: an `</a>` with none open is left out.
-    public static func publish(_ raw: String, links: [String: String], openLinks: inout Int) -> Published {
+    public static func publish(_ raw: String, links: [String: String], state: inout State) -> Published {
         let bytes = Array(raw.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var leftOut: [LeftOut] = []
         var references: [Reference] = []
+        var anchors: [String] = []
         // The link whose text is being read, and where its text starts.
         var openLink: (reference: Int, textStart: Int)?
         var index = 0
@@ -76,26 +90,40 @@ public enum BodyHTML {
                     let name = tag.name
                     if let kept = referenceAttributes[name] {
                         if tag.isEnd {
-                            if name == "a", openLinks > 0 {
-                                openLinks -= 1
+                            if name == "a", state.openLinks > 0 {
+                                state.openLinks -= 1
                                 output += Array("</a>".utf8)
                                 if let link = openLink {
                                     references[link.reference].text = plainText(bytes[link.textStart..<index])
                                     openLink = nil
                                 }
                             }
-                        } else if let address = tag.value(of: name == "a" ? "href" : "src"), isSafe(address) {
-                            references.append(Reference(destination: address, isImage: name == "img",
-                                                        text: tag.value(of: "alt") ?? "", offset: index))
-                            if name == "a" {
-                                openLink = (references.count - 1, tag.end)
-                                openLinks += 1
-                            }
-                            output += Array(reference(tag, address: links[address] ?? address).utf8)
-                            let dropped = tag.attributes.map(\.name).filter { !kept.contains($0) || !isKept($0, of: tag) }
-                            if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
                         } else {
-                            leftOut.append(LeftOut(kind: .element(tag.writtenName), offset: index))
+                            let address = tag.value(of: name == "a" ? "href" : "src").flatMap { isSafe($0) ? $0 : nil }
+                            let anchor = name == "a" ? anchorID(of: tag, taken: state.ids) : nil
+                            if address == nil && anchor == nil {
+                                leftOut.append(LeftOut(kind: .element(tag.writtenName), offset: index))
+                            } else {
+                                if let address {
+                                    references.append(Reference(destination: address, isImage: name == "img",
+                                                                text: tag.value(of: "alt") ?? "", offset: index))
+                                    if name == "a" { openLink = (references.count - 1, tag.end) }
+                                }
+                                if let anchor {
+                                    state.ids.insert(anchor)
+                                    anchors.append(anchor)
+                                }
+                                if name == "a" { state.openLinks += 1 }
+                                output += Array(reference(tag, address: address.map { links[$0] ?? $0 }, anchor: anchor).utf8)
+                                let dropped = tag.attributes.map(\.name).filter { attribute in
+                                    switch attribute {
+                                    case "href", "src": return address == nil
+                                    case "id", "name" where name == "a": return anchor == nil
+                                    default: return !kept.contains(attribute) || !isKept(attribute, of: tag)
+                                    }
+                                }
+                                if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
+                            }
                         }
                         index = tag.end
                     } else if keptElements.contains(name) {
@@ -141,15 +169,28 @@ public enum BodyHTML {
                 index += 1
             }
         }
-        return Published(html: String(decoding: output, as: UTF8.self), leftOut: leftOut, references: references)
+        return Published(html: String(decoding: output, as: UTF8.self), leftOut: leftOut, references: references, anchors: anchors)
     }
 
     /// A link's opening tag or a picture, with the attributes it keeps, escaped.
-    private static func reference(_ tag: Tag, address: String) -> String {
-        if tag.name == "a" { return "<a href=\"\(escaped(address))\">" }
-        var html = "<img src=\"\(escaped(address))\" alt=\"\(escaped(tag.value(of: "alt") ?? ""))\""
+    private static func reference(_ tag: Tag, address: String?, anchor: String?) -> String {
+        if tag.name == "a" {
+            return "<a" + (address.map { " href=\"\(escaped($0))\"" } ?? "") + (anchor.map { " id=\"\($0)\"" } ?? "") + ">"
+        }
+        var html = "<img src=\"\(escaped(address ?? ""))\" alt=\"\(escaped(tag.value(of: "alt") ?? ""))\""
         for size in ["width", "height"] where isKept(size, of: tag) { html += " \(size)=\"\(tag.value(of: size)!)\"" }
         return html + " />"
+    }
+
+    /// The id an anchor (`<a id>`, or the older `<a name>`) keeps: lower-case letters,
+    /// digits, `-`, `_` and `.`, starting with a letter or digit (the theme's own ids start
+    /// with a capital), not a footnote's (`fn-…`, `fnref-…`), and not on the page already.
+    private static func anchorID(of tag: Tag, taken: Set<String>) -> String? {
+        guard let id = tag.value(of: "id") ?? tag.value(of: "name"), (1...100).contains(id.utf8.count),
+              let first = id.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first),
+              id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }),
+              !taken.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return nil }
+        return id
     }
 
     /// Sizes are kept when they are plain numbers; the rest is decided by the element.

@@ -15,6 +15,8 @@ public struct MarkdownOutline: Sendable, Equatable {
     public var headings: [MarkdownHeading] = []
     /// Every link and image, in document order.
     public var links: [MarkdownLink] = []
+    /// The ids of anchors written as HTML (`<a id="…">`), in document order, each once.
+    public var htmlAnchors: [String] = []
     /// Raw HTML of which the site leaves something out, where it is written.
     public var leftOutHTML: [MarkdownLeftOutHTML] = []
 }
@@ -90,6 +92,7 @@ public enum Markdown {
                 node = cmark_node_next(current)
             }
             var outline = MarkdownOutline(blocks: blocks)
+            var htmlState = BodyHTML.State()
             forEachNode(in: document) { current in
                 switch cmark_node_get_type(current) {
                 case CMARK_NODE_HEADING:
@@ -98,7 +101,8 @@ public enum Markdown {
                         line: Int(cmark_node_get_start_line(current)), byteColumn: Int(cmark_node_get_start_column(current))))
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     let raw = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                    let published = BodyHTML.publish(raw)
+                    let published = BodyHTML.publish(raw, links: [:], state: &htmlState)
+                    outline.htmlAnchors += published.anchors
                     let start = (line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current)))
                     for reference in published.references {
                         let (line, column) = position(of: reference.offset, in: raw, from: start)
@@ -211,7 +215,7 @@ public enum Markdown {
             let anchors = kept.map { idOf[$0] ?? "" }
             renumberHeadings(kept)
             makeAlerts(in: document)
-            let inlineHTML = publishRawHTML(in: document, links: links)
+            let inlineHTML = publishRawHTML(in: document, links: links, headingIDs: Set(ids))
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return Rendered(html: "", anchors: [], titleAnchor: titleAnchor)
             }
@@ -300,18 +304,18 @@ public enum Markdown {
     /// `BodyHTML`): safe mode would leave all of it out. A block becomes a custom block
     /// holding it; an inline tag becomes a text mark (table cells take no custom inline),
     /// and the published HTML of each mark, in order, is returned for `RawHTMLMark.fill`.
-    private static func publishRawHTML(in document: OpaquePointer, links: [String: String]) -> [String] {
+    private static func publishRawHTML(in document: OpaquePointer, links: [String: String], headingIDs: Set<String>) -> [String] {
         var raw: [OpaquePointer] = []
         forEachNode(in: document) { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { raw.append(node) }
         }
         var inline: [String] = []
-        var openLinks = 0
+        var state = BodyHTML.State(ids: headingIDs)
         for node in raw {
             let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
             let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", links: links,
-                                             openLinks: &openLinks).html
+                                             state: &state).html
             guard let replacement = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
                                                             DocumentArena.allocator) else { continue }
             if isBlock {

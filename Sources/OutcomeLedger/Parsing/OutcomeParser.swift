@@ -61,6 +61,9 @@ public enum OutcomeParser {
             return source.location(line: fileLine, column: source.scalarColumn(line: fileLine, byteColumn: byteColumn))
         }
         outcome.anchors = GitHubAnchors.ids(for: outline.headings.map(\.text))
+        // An anchor with a heading's id is not written on the page (the heading has it).
+        let headingIDs = Set(outcome.anchors)
+        outcome.htmlAnchors = outline.htmlAnchors.filter { !headingIDs.contains($0) }
         outcome.headingLevels = outline.headings.map { Located($0.level, at: location($0.line, $0.byteColumn)) }
         outcome.links = outline.links.map {
             BodyLink(destination: $0.destination, text: $0.text, isImage: $0.isImage, location: location($0.line, $0.byteColumn))

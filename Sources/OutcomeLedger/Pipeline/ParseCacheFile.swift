@@ -9,7 +9,7 @@
 /// (the build parses everything, as without a cache) and replaced by the next build.
 enum ParseCacheFile {
     static let magic = Array("outcomes parse cache\n".utf8)
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The file's bytes for the entries of the last compilation: the header, the entries,
     /// then the checksum of the entries — written last, so the file is built in one buffer
@@ -484,6 +484,7 @@ extension Outcome: CacheCodable {
         writer.write(how)
         writer.write(bodyStartLine)
         writer.write(anchors)
+        writer.write(htmlAnchors)
         writer.write(frontMatterIsBroken)
         writer.write(doneNearMiss)
         writer.write(howNearMiss)
@@ -515,6 +516,7 @@ extension Outcome: CacheCodable {
         how = try reader.read(BodySection?.self)
         bodyStartLine = try reader.readInteger()
         anchors = try reader.read([String].self)
+        htmlAnchors = try reader.read([String].self)
         frontMatterIsBroken = try reader.read(Bool.self)
         doneNearMiss = try reader.read(NearMissHeading?.self)
         howNearMiss = try reader.read(NearMissHeading?.self)

@@ -11,7 +11,7 @@ public enum RawHTML: Rule {
 
     public static let examples: [RuleExample] = [
         .outcome(body: RuleExample.standardBody + "\n\n<h3 align=\"center\">Flow</h3>", triggers: true, at: "outcomes/example.md:15:1"),
-        .outcome(body: RuleExample.standardBody + "\n\n| Step | Notes |\n|---|---|\n| 1 | first<br>then <a name=\"x\">this</a> |",
+        .outcome(body: RuleExample.standardBody + "\n\n| Step | Notes |\n|---|---|\n| 1 | first<br>then <a title=\"x\">this</a> |",
                  triggers: true, at: "outcomes/example.md:17:21"),
         .outcome(body: RuleExample.standardBody + "\n\n<p align=\"center\">Centred</p>", triggers: true),
         .outcome(body: RuleExample.standardBody + "\n\n<!-- a note to editors -->\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>.<br>\n<img src=\"https://example.com/flow.png\" alt=\"The flow\" width=\"400\">\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>",
