@@ -79,9 +79,11 @@ struct BodyHTMLTests {
             links: [:], state: &state)
         #expect(published.html == #"<a id="milestone-1"></a><a id="old.style">x</a>"#)
         #expect(published.anchors == ["milestone-1", "old.style"])
-        #expect(published.leftOut.map(\.kind) == Array(repeating: .element("a"), count: 4))
+        #expect(published.leftOut.map(\.kind) == Array(repeating: .attributes(["id"], of: "a"), count: 4))
         #expect(state.ids == ["how", "milestone-1", "old.style"])
-        #expect(BodyHTML.publish(#"<a href="x.md" id="here" class="c">y</a>"#).html == #"<a href="x.md" id="here">y</a>"#)
+        let withOthers = BodyHTML.publish(#"<a href="x.md" id="here" class="c" src="z">y</a>"#)
+        #expect(withOthers.html == #"<a href="x.md" id="here">y</a>"#)
+        #expect(withOthers.leftOut.map(\.kind) == [.attributes(["class", "src"], of: "a")])
     }
 
     /// A link to an anchor, from the same body or another outcome, lands; one to an id

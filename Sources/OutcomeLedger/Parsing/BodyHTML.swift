@@ -102,7 +102,9 @@ public enum BodyHTML {
                             let address = tag.value(of: name == "a" ? "href" : "src").flatMap { isSafe($0) ? $0 : nil }
                             let anchor = name == "a" ? anchorID(of: tag, taken: state.ids) : nil
                             if address == nil && anchor == nil {
-                                leftOut.append(LeftOut(kind: .element(tag.writtenName), offset: index))
+                                // An anchor whose id can't be kept: the id is what is lost.
+                                let id = name == "a" ? tag.attributes.map(\.name).filter { $0 == "id" || $0 == "name" } : []
+                                leftOut.append(LeftOut(kind: id.isEmpty ? .element(tag.writtenName) : .attributes(id, of: name), offset: index))
                             } else {
                                 if let address {
                                     references.append(Reference(destination: address, isImage: name == "img",
@@ -117,7 +119,7 @@ public enum BodyHTML {
                                 output += Array(reference(tag, address: address.map { links[$0] ?? $0 }, anchor: anchor).utf8)
                                 let dropped = tag.attributes.map(\.name).filter { attribute in
                                     switch attribute {
-                                    case "href", "src": return address == nil
+                                    case "href" where name == "a", "src" where name == "img": return address == nil
                                     case "id", "name" where name == "a": return anchor == nil
                                     default: return !kept.contains(attribute) || !isKept(attribute, of: tag)
                                     }
