@@ -10,7 +10,10 @@ struct BodyHTMLTests {
             ("first<br>then<BR/>", "first<br />then<br />", []),
             ("<kbd>Ctrl</kbd>+<kbd>S</kbd>", "<kbd>Ctrl</kbd>+<kbd>S</kbd>", []),
             ("<details>\n<summary>More</summary>\n", "<details>\n<summary>More</summary>\n", []),
-            (#"<p align="center">Hi</p>"#, "<p>Hi</p>", [.attributes(["align"], of: "p")]),
+            (#"<p align="center">Hi</p>"#, #"<p class="align-center">Hi</p>"#, []),
+            (#"<td ALIGN=Right class="x">1</td>"#, #"<td class="align-right">1</td>"#, [.attributes(["class"], of: "td")]),
+            (#"<p align="justify">Hi</p>"#, "<p>Hi</p>", [.attributes(["align"], of: "p")]),
+            (#"<span align="center">Hi</span>"#, "<span>Hi</span>", [.attributes(["align"], of: "span")]),
             (#"<b title="x>y" data-a='1'>bold</b>"#, "<b>bold</b>", [.attributes(["title", "data-a"], of: "b")]),
             (#"<b/onclick="x">"#, "<b>", [.attributes(["onclick"], of: "b")]),
             ("<!-- a note -->text", "text", []),
@@ -54,14 +57,14 @@ struct BodyHTMLTests {
         let raw = #"<p align="center"><img src="flow.png" alt="The &amp; flow" width="400" height="50%" onerror="x()"></p> "#
             + #"<a href="https://example.com/?a=1&amp;b=2">the <b>guide</b></a> <a href="payouts.md#timeline">payouts</a></a>"#
         let published = BodyHTML.publish(raw, links: ["flow.png": "../../files/outcomes/flow.png"])
-        #expect(published.html == #"<p><img src="../../files/outcomes/flow.png" alt="The &amp; flow" width="400" /></p> "#
+        #expect(published.html == #"<p class="align-center"><img src="../../files/outcomes/flow.png" alt="The &amp; flow" width="400" /></p> "#
             + #"<a href="https://example.com/?a=1&amp;b=2">the <b>guide</b></a> <a href="payouts.md#timeline">payouts</a>"#)
         #expect(published.references.map { "\($0.isImage ? "image" : "link") \($0.destination) [\($0.text)] @\($0.offset)" } == [
             "image flow.png [The & flow] @18",
             "link https://example.com/?a=1&b=2 [the guide] @103",
             "link payouts.md#timeline [payouts] @167",
         ])
-        #expect(published.leftOut.map(\.kind) == [.attributes(["align"], of: "p"), .attributes(["height", "onerror"], of: "img")])
+        #expect(published.leftOut.map(\.kind) == [.attributes(["height", "onerror"], of: "img")])
         for unsafe in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"] {
             #expect(!BodyHTML.isSafe(unsafe), "\(unsafe)")
         }
@@ -112,6 +115,7 @@ struct BodyHTMLTests {
         "<a href=\"javascript:alert(1)\">x</a>", "<img src=\"x\" alt=\"\\\" onerror=alert(1) x=\">",
         "<a href='x\" onclick=\"y'>z</a>", "<img src=x width=\"1 onerror=y\">", "<a href=JAVASCRIPT:x>y</a>",
         "<a id='x\" onclick=\"y'>z</a>", "<a name=\"a b\">c</a>", "<a id=\"a&quot;b\">c</a>",
+        "<p align=\"center\\\" onclick=\\\"x\">y</p>", "<div align='right\" x=\"'>z</div>",
     ])
     func nothingButBareKeptTagsReachesThePage(raw: String) {
         let html = BodyHTML.publish(raw).html
@@ -120,7 +124,11 @@ struct BodyHTMLTests {
             #expect(BodyHTML.keptElements.contains(name) || BodyHTML.referenceAttributes[name] != nil, "\(raw) → \(html)")
             #expect(html[match.range].hasSuffix(">"), "\(raw) → \(html)")
             let attributes = match.3.matches(of: /\ ([a-z]+)="[^"]*"/).map { String($0.1) }
-            #expect(Set(attributes).isSubset(of: BodyHTML.referenceAttributes[name] ?? []), "\(raw) → \(html)")
+            let allowed = (BodyHTML.referenceAttributes[name] ?? []).union(BodyHTML.alignedElements.contains(name) ? ["class"] : [])
+            #expect(Set(attributes).isSubset(of: allowed), "\(raw) → \(html)")
+            if let value = match.3.firstMatch(of: /class="([^"]*)"/)?.1 {
+                #expect(["align-left", "align-center", "align-right"].contains(String(value)), "\(raw) → \(html)")
+            }
             if let id = match.3.firstMatch(of: /id="([^"]*)"/)?.1 {
                 #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || "-_.".contains($0) }, "\(raw) → \(html)")
             }
@@ -160,7 +168,7 @@ struct BodyHTMLTests {
     /// Positions after a code span that crosses a line are right (cmark places inline nodes
     /// there only when it tracks source positions).
     @Test func leftOutHTMLIsPlacedWhereItIsWritten() {
-        let outline = Markdown.outline("Some `code\nspan` and <tag> here.\n\n<div align=\"center\">\n<img src=\"a.png\">\n</div>\n")
+        let outline = Markdown.outline("Some `code\nspan` and <tag> here.\n\n<div align=\"middle\">\n<img src=\"a.png\">\n</div>\n")
         #expect(outline.leftOutHTML.map { "\($0.line):\($0.byteColumn)" } == ["2:11", "4:1"])
         #expect(outline.leftOutHTML.last?.leftOut.map(\.kind) == [.attributes(["align"], of: "div")])
         // The picture is a link of the body, where it is written.

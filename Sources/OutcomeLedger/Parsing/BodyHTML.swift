@@ -1,6 +1,7 @@
 /// The raw HTML of a body as the site publishes it. Like GitHub, the site keeps a short
 /// list of harmless elements — `<br>` in a table cell, `<sup>`, `<kbd>`, `<details>` — and
-/// leaves the rest out; unlike GitHub it keeps no attributes on them. Links and pictures
+/// leaves the rest out; unlike GitHub it keeps no attributes on them but `align` (as a
+/// class) on paragraphs, blocks and cells. Links and pictures
 /// (`<a href>`, `<img src alt width height>`) keep only those attributes, and their
 /// addresses are resolved and published like markdown ones (a page passes the rewritten
 /// addresses in). So what reaches a page is a listed tag, a link or picture with a web or
@@ -16,6 +17,9 @@ public enum BodyHTML {
         "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td",
         "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var", "wbr",
     ]
+    /// Kept elements whose `align` (left, center, right) is kept, as the class the page's
+    /// style sheet aligns by (the pages' policy forbids inline style).
+    static let alignedElements: Set<String> = ["p", "div", "td", "th", "caption", "figure", "figcaption"]
     /// Kept elements that have no end tag.
     static let voidElements: Set<String> = ["br", "hr", "wbr"]
     /// Links and pictures, with the attributes each keeps.
@@ -132,10 +136,12 @@ public enum BodyHTML {
                         if tag.isEnd {
                             if !voidElements.contains(name) { output += Array("</\(name)>".utf8) }
                         } else {
-                            output += Array((voidElements.contains(name) ? "<\(name) />" : "<\(name)>").utf8)
-                            if !tag.attributes.isEmpty {
-                                leftOut.append(LeftOut(kind: .attributes(tag.attributes.map(\.name), of: name), offset: index))
-                            }
+                            let alignment = alignedElements.contains(name) ? tag.value(of: "align").map { $0.lowercased() } : nil
+                            let aligned = alignment.flatMap { ["left", "center", "right"].contains($0) ? $0 : nil }
+                            let opening = aligned.map { "<\(name) class=\"align-\($0)\">" } ?? "<\(name)>"
+                            output += Array((voidElements.contains(name) ? "<\(name) />" : opening).utf8)
+                            let dropped = tag.attributes.map(\.name).filter { $0 != "align" || aligned == nil }
+                            if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
                         }
                         index = tag.end
                     } else if tag.isEnd {

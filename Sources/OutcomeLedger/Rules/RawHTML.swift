@@ -13,7 +13,7 @@ public enum RawHTML: Rule {
         .outcome(body: RuleExample.standardBody + "\n\n<h3 align=\"center\">Flow</h3>", triggers: true, at: "outcomes/example.md:15:1"),
         .outcome(body: RuleExample.standardBody + "\n\n| Step | Notes |\n|---|---|\n| 1 | first<br>then <a title=\"x\">this</a> |",
                  triggers: true, at: "outcomes/example.md:17:21"),
-        .outcome(body: RuleExample.standardBody + "\n\n<p align=\"center\">Centred</p>", triggers: true),
+        .outcome(body: RuleExample.standardBody + "\n\n<p align=\"center\" style=\"color: red\">Centred</p>", triggers: true),
         .outcome(body: RuleExample.standardBody + "\n\n<!-- a note to editors -->\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>.<br>\n<img src=\"https://example.com/flow.png\" alt=\"The flow\" width=\"400\">\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>",
                  triggers: false),
     ]
@@ -54,7 +54,7 @@ public enum RawHTML: Rule {
         case .element(let name):
             return "to show it as text, write it in backticks (`<\(name)>`) or as \\<\(name)>; of HTML, the site keeps only simple formatting (<br>, <sup>, <kbd>, <details>…)"
         case .attributes:
-            return "the site keeps HTML elements without attributes (links keep `href`, anchors an `id` of lower-case letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
+            return "the site keeps HTML elements without attributes (paragraphs, blocks and cells keep `align`, links keep `href`, anchors an `id` of lower-case letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
         default:
             return "the site keeps only simple HTML formatting (<br>, <sup>, <kbd>, <details>…); write it in markdown"
         }
