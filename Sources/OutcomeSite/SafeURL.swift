@@ -53,7 +53,7 @@ enum SafeURL {
     /// Whether a URL, as written in an HTML attribute, would run code or load a document
     /// from the URL itself.
     static func isDangerous(_ attribute: String) -> Bool {
-        let decoded = decodeEntities(attribute)
+        let decoded = HTMLText.decode(attribute)
         let scheme = decoded.unicodeScalars
             .filter { $0.value > 0x20 && $0.value != 0x7F }
             .prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
@@ -88,36 +88,5 @@ enum SafeURL {
             index = close
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Decimal, hexadecimal and the few named entities that matter in a scheme.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var output = String.UnicodeScalarView()
-        var scalars = Array(text.unicodeScalars)[...]
-        while let first = scalars.first {
-            guard first == "&", let end = scalars.prefix(12).firstIndex(of: ";") else {
-                output.append(first)
-                scalars = scalars.dropFirst()
-                continue
-            }
-            let name = String(String.UnicodeScalarView(scalars[(scalars.startIndex + 1)..<end]))
-            var value: UInt32?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                value = UInt32(name.dropFirst(2), radix: 16)
-            } else if name.hasPrefix("#") {
-                value = UInt32(name.dropFirst())
-            } else {
-                value = ["colon": 58, "tab": 9, "newline": 10, "amp": 38, "quot": 34, "lt": 60, "gt": 62][name.lowercased()]
-            }
-            if let value, let scalar = Unicode.Scalar(value) {
-                output.append(scalar)
-                scalars = scalars[(end + 1)...]
-            } else {
-                output.append(first)
-                scalars = scalars.dropFirst()
-            }
-        }
-        return String(output)
     }
 }

@@ -183,9 +183,9 @@ public enum BodyHTML {
     /// A link's opening tag or a picture, with the attributes it keeps, escaped.
     private static func reference(_ tag: Tag, address: String?, anchor: String?) -> String {
         if tag.name == "a" {
-            return "<a" + (address.map { " href=\"\(escaped($0))\"" } ?? "") + (anchor.map { " id=\"\($0)\"" } ?? "") + ">"
+            return "<a" + (address.map { " href=\"\(HTMLText.escape($0))\"" } ?? "") + (anchor.map { " id=\"\($0)\"" } ?? "") + ">"
         }
-        var html = "<img src=\"\(escaped(address ?? ""))\" alt=\"\(escaped(tag.value(of: "alt") ?? ""))\""
+        var html = "<img src=\"\(HTMLText.escape(address ?? ""))\" alt=\"\(HTMLText.escape(tag.value(of: "alt") ?? ""))\""
         for size in ["width", "height"] where isKept(size, of: tag) { html += " \(size)=\"\(tag.value(of: size)!)\"" }
         return html + " />"
     }
@@ -217,20 +217,6 @@ public enum BodyHTML {
         return ["http", "https", "mailto"].contains(String(lower[..<colon]))
     }
 
-    private static func escaped(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
-
     /// The text of some HTML, tags left out and space runs made one.
     private static func plainText(_ html: ArraySlice<UInt8>) -> String {
         let bytes = Array(html)
@@ -244,7 +230,7 @@ public enum BodyHTML {
             text.append(bytes[index])
             index += 1
         }
-        return decoded(String(decoding: text, as: UTF8.self)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return HTMLText.decode(String(decoding: text, as: UTF8.self)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A start or end tag: its lower-case name, its attributes (lower-case names, values
@@ -258,7 +244,7 @@ public enum BodyHTML {
         var end: Int
 
         func value(of attribute: String) -> String? {
-            attributes.first { $0.name == attribute }?.value.map(BodyHTML.decoded)
+            attributes.first { $0.name == attribute }?.value.map(HTMLText.decode)
         }
 
         static func read(_ bytes: [UInt8], at start: Int) -> Tag? {
@@ -314,36 +300,6 @@ public enum BodyHTML {
             }
             return nil
         }
-    }
-
-    /// An attribute value with its character references decoded (`&amp;` → `&`), as a
-    /// browser reads it.
-    static func decoded(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-        var output = ""
-        var rest = Substring(value)
-        while let ampersand = rest.firstIndex(of: "&") {
-            output += rest[..<ampersand]
-            let after = rest[rest.index(after: ampersand)...]
-            if let semicolon = after.prefix(12).firstIndex(of: ";") {
-                let name = after[..<semicolon]
-                var scalar: Unicode.Scalar?
-                if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                    scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-                } else if name.hasPrefix("#") {
-                    scalar = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
-                }
-                if let replacement = scalar.map(String.init) ?? named[String(name)] {
-                    output += replacement
-                    rest = after[after.index(after: semicolon)...]
-                    continue
-                }
-            }
-            output += "&"
-            rest = after
-        }
-        return output + rest
     }
 
     /// Past a comment, declaration, processing instruction or CDATA section; nil when it

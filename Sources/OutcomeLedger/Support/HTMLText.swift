@@ -1,4 +1,5 @@
-/// Text made safe to put into HTML, in element content and in double-quoted attributes.
+/// Text made safe to put into HTML, in element content and in double-quoted attributes,
+/// and HTML attribute text read back as a browser reads it.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
         // Most text has nothing to escape: hand it back without copying.
@@ -16,4 +17,41 @@ public enum HTMLText {
         }
         return output
     }
+
+    /// Decimal and hexadecimal character references and the named ones that matter in an
+    /// address or a short text (`&amp;`, `&colon;`, `&tab;`, `&nbsp;`…), decoded; anything
+    /// else stays as written.
+    public static func decode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        var output = String.UnicodeScalarView()
+        var scalars = Array(text.unicodeScalars)[...]
+        while let first = scalars.first {
+            guard first == "&", let end = scalars.prefix(12).firstIndex(of: ";") else {
+                output.append(first)
+                scalars = scalars.dropFirst()
+                continue
+            }
+            let name = String(String.UnicodeScalarView(scalars[(scalars.startIndex + 1)..<end]))
+            var value: UInt32?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                value = UInt32(name.dropFirst(2), radix: 16)
+            } else if name.hasPrefix("#") {
+                value = UInt32(name.dropFirst())
+            } else {
+                value = namedReferences[name.lowercased()]
+            }
+            if let value, let scalar = Unicode.Scalar(value) {
+                output.append(scalar)
+                scalars = scalars[(end + 1)...]
+            } else {
+                output.append(first)
+                scalars = scalars.dropFirst()
+            }
+        }
+        return String(output)
+    }
+
+    private static let namedReferences: [String: UInt32] = [
+        "colon": 58, "tab": 9, "newline": 10, "amp": 38, "quot": 34, "lt": 60, "gt": 62, "apos": 39, "nbsp": 0xA0,
+    ]
 }
