@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A linear pre-scan of a markdown body for the shapes that make the system's cmark-gfm
 /// (0.29.0.gfm.6, without upstream's 2023 fixes) take seconds or minutes: deep block
 /// quotes before emphasis, thousands of brackets (`![[]()` repeated), thousands of
@@ -50,7 +54,7 @@ public enum MarkdownComplexity {
         var lineStart = 0
         while lineStart <= body.count {
             lineNumber += 1
-            let lineEnd = body[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.count
+            let lineEnd = newline(in: body, from: lineStart)
             let bytes = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
             lineStart = lineEnd + 1
             if let depth = quoteDepth(bytes), depth.depth > limits.quoteDepth {
@@ -64,7 +68,7 @@ public enum MarkdownComplexity {
                 }
                 openDepth = containers.depth
                 if containers.depth > deepest.depth { deepest = (containers.depth, lineNumber) }
-            } else if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) && openDepth > 1 {
+            } else if openDepth > 1 && bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
                 nestedBlankWork += openDepth
                 if nestedBlankWork > limits.blankLinesInNesting {
                     return Excess(what: "lists nested \(deepest.depth) deep followed by too many blank lines (depth × blank lines over \(limits.blankLinesInNesting))",
@@ -84,8 +88,8 @@ public enum MarkdownComplexity {
                 table = (columns, true)
                 tableCells += columns * 2
             }
-            for (index, byte) in bytes.enumerated() {
-                switch byte {
+            for index in bytes.indices where Self.counted[Int(bytes[index])] {
+                switch bytes[index] {
                 case UInt8(ascii: "["):
                     brackets += 1
                     if brackets > limits.brackets {
@@ -111,6 +115,20 @@ public enum MarkdownComplexity {
             }
         }
         return nil
+    }
+
+    /// Where the next line feed is at or after `start`, else the end (memchr: most lines
+    /// are long runs of text).
+    private static func newline(in body: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < body.count, let base = body.baseAddress,
+              let found = memchr(base + start, 0x0A, body.count - start) else { return body.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// The bytes the scan counts: `[`, `*`, `_`, `w` and `W`; every other byte is passed over
+    /// with one look-up.
+    private static let counted: [Bool] = (0...255).map { byte in
+        [UInt8(ascii: "["), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "w"), UInt8(ascii: "W")].contains(UInt8(byte))
     }
 
     /// How many `>` open the line (each optionally followed by a space), and the column of

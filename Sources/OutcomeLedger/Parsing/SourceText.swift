@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A ledger file decoded into text the later stages can trust: valid UTF-8, no BOM,
 /// `\n` line endings, no NUL bytes. Knows where its lines start, for locating and
 /// quoting problems.
@@ -13,7 +17,11 @@ public struct SourceText: Sendable {
         var text = text
         var starts = [0]
         text.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            var from = 0
+            while let newline = Self.offset(of: UInt8(ascii: "\n"), in: UnsafeRawBufferPointer(bytes), from: from) {
+                starts.append(newline + 1)
+                from = newline + 1
+            }
         }
         self.text = text
         self.lineStarts = starts
@@ -82,15 +90,26 @@ public struct SourceText: Sendable {
             return .failure(DecodingFailure(
                 message: "the file is not valid UTF-8 (byte 0x\(hex(bytes[bad])))", line: line, column: column))
         }
-        if let nul = content.firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: content)
+        let (nul, carriageReturn) = content.withUnsafeBytes {
+            (offset(of: 0, in: $0, from: 0), offset(of: UInt8(ascii: "\r"), in: $0, from: 0))
+        }
+        if let nul {
+            let (line, column) = position(of: content.startIndex + nul, in: content)
             return .failure(DecodingFailure(
                 message: "the file contains a NUL byte; is it a binary file?", line: line, column: column))
         }
-        if content.contains(UInt8(ascii: "\r")) {
+        if carriageReturn != nil {
             text = text.replacingCRLF()
         }
         return .success(SourceText(path: path, text: text))
+    }
+
+    /// The offset of the first `byte` at or after `start` (memchr: files are searched
+    /// whole, several times each, on every build).
+    static func offset(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 
     /// Line and scalar column of a byte offset in valid UTF-8 that precedes it.

@@ -161,6 +161,20 @@ public enum YAMLReader {
         /// name). Keys are compared as text, which is how the ledger's schema reads them.
         private func checkDuplicates(_ entries: [YAMLEntry]) throws(Problem) {
             guard entries.count > 1 else { return }
+            // Front matter maps are small: compared pair by pair, they need no hashing
+            // unless a key is in fact repeated.
+            if entries.count <= 24 {
+                var repeated = false
+                for (index, entry) in entries.enumerated().dropFirst() {
+                    guard case .scalar(let name, _) = entry.key.kind else { continue }
+                    repeated = entries[..<index].contains {
+                        if case .scalar(let other, _) = $0.key.kind { return other == name }
+                        return false
+                    }
+                    if repeated { break }
+                }
+                guard repeated else { return }
+            }
             var seen: [String: SourceLocation] = [:]
             var duplicated: [String: SourceLocation] = [:]
             for entry in entries {
