@@ -95,6 +95,10 @@ extension SitePages {
         var urls: [String: String] = [:]
         for link in outcome.links {
             switch link.target {
+            case .sameDocument(let id)? where BodyLinkResolver.split(link.destination).fragment != id:
+                // Written in another case (`#Motivation`): pointed at the id itself, which
+                // browsers match exactly.
+                urls[link.destination] = "#" + SafeURL.encodePath(id)
             case .outcome(let id, let fragment)? where data.published(id) != nil:
                 urls[link.destination] = "../\(SafeURL.encodePath(id))/index.html" + (fragment.map { "#" + SafeURL.encodePath($0) } ?? "")
             case .asset(let path)?:

@@ -18,6 +18,12 @@ struct BodyHTMLTests {
             (#"<b/onclick="x">"#, "<b>", [.attributes(["onclick"], of: "b")]),
             ("<!-- a note -->text", "text", []),
             ("<!DOCTYPE html>", "", [.declaration]),
+            // A table's shape: cells keep their spans, as plain numbers.
+            (#"<td colspan="2" rowspan=3 align=center>a</td>"#, #"<td class="align-center" colspan="2" rowspan="3">a</td>"#, []),
+            (#"<th colspan="two" rowspan="0">b</th>"#, "<th>b</th>", [.attributes(["colspan", "rowspan"], of: "th")]),
+            (#"<tr colspan="2">"#, "<tr>", [.attributes(["colspan"], of: "tr")]),
+            (#"<abbr title="Service &amp; level <objective>">SLO</abbr>"#,
+             #"<abbr title="Service &amp; level &lt;objective&gt;">SLO</abbr>"#, []),
         ]
         for (raw, html, leftOut) in cases {
             let published = BodyHTML.publish(raw)
@@ -73,17 +79,19 @@ struct BodyHTMLTests {
         }
     }
 
-    /// `<a id>` and `<a name>` are anchors links can land on, once each, with an id that
-    /// can't be the theme's, a footnote's or a heading's.
+    /// `<a id>` and `<a name>` are anchors links can land on, once each, with an id in
+    /// lower case (so never the theme's, which start with a capital), not a footnote's
+    /// and not a heading's.
     @Test func anchorsKeepTheirIDOnce() {
         var state = BodyHTML.State(ids: ["how"])
         let published = BodyHTML.publish(
-            #"<a id="milestone-1"></a><a name="old.style">x</a><a id="how"></a><a id="Health"></a><a id="milestone-1"></a><a id="fn-1"></a>"#,
+            #"<a id="milestone-1"></a><a name="old.style">x</a><a id="how"></a><a id="Health"></a><a id="milestone-1"></a><a id="fn-1"></a>"#
+                + #"<a name="Directions"></a><a id="MILESTONE-1"></a><a id="Ärger"></a><a id="-x"></a>"#,
             links: [:], state: &state)
-        #expect(published.html == #"<a id="milestone-1"></a><a id="old.style">x</a>"#)
-        #expect(published.anchors == ["milestone-1", "old.style"])
-        #expect(published.leftOut.map(\.kind) == Array(repeating: .attributes(["id"], of: "a"), count: 4))
-        #expect(state.ids == ["how", "milestone-1", "old.style"])
+        #expect(published.html == #"<a id="milestone-1"></a><a id="old.style">x</a><a id="health"></a><a id="directions"></a>"#)
+        #expect(published.anchors == ["milestone-1", "old.style", "health", "directions"])
+        #expect(published.leftOut.map(\.kind) == Array(repeating: .attributes(["id"], of: "a"), count: 6))
+        #expect(state.ids == ["how", "milestone-1", "old.style", "health", "directions"])
         let withOthers = BodyHTML.publish(#"<a href="x.md" id="here" class="c" src="z">y</a>"#)
         #expect(withOthers.html == #"<a href="x.md" id="here">y</a>"#)
         #expect(withOthers.leftOut.map(\.kind) == [.attributes(["class", "src"], of: "a")])
@@ -97,14 +105,44 @@ struct BodyHTMLTests {
 
 
                 See [the milestone](#milestone), [elsewhere](other.md#their-step) and [nowhere](#nope).
+                As GitHub does, a fragment finds its id whatever its case: [here](#Milestone),
+                [there](other.md#Their-Step), [done](#DONE-WHEN).
 
                 <a id="milestone"></a>
                 Reached in March.
                 """),
-            "outcomes/other.md": RuleExample.file(body: RuleExample.standardBody + "\n\n<a name=\"their-step\"></a>Step."),
+            "outcomes/other.md": RuleExample.file(body: RuleExample.standardBody + "\n\n<a name=\"Their-Step\"></a>Step."),
         ]))
         #expect(compilation.diagnostics("broken-link").map(\.message) == ["link to `#nope`: `outcomes/example.md` has no heading with the id `nope`"])
+        let example = try #require(compilation.ledger.outcomes.first { $0.file == RuleExample.mainFile })
+        let targets = Dictionary(example.links.map { ($0.destination, $0.target) }) { first, _ in first }
+        #expect(targets["#Milestone"] == .sameDocument(fragment: "milestone"))
+        #expect(targets["other.md#Their-Step"] == .outcome(id: "other", fragment: "their-step"))
+        #expect(targets["#DONE-WHEN"] == .sameDocument(fragment: "done-when"))
         #expect(compilation.ledger.outcomes.first { $0.file == "outcomes/other.md" }?.htmlAnchors == ["their-step"])
+    }
+
+    /// On the page, a fragment written in another case points at the id itself: browsers
+    /// match ids exactly.
+    @Test func fragmentsInAnotherCaseArePublishedAsTheID() throws {
+        let root = TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody + """
+
+
+                See [how](#How), [the step](other.md#Their-Step), [as written](#how) and <a href="#Done-When">done</a>.
+                """),
+            "outcomes/other.md": RuleExample.file(body: RuleExample.standardBody + "\n\n<a name=\"Their-Step\"></a>Step."),
+        ])
+        let (run, site) = try BuildTests.build(root.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(!run.standardError.contains("broken-link"), "\(run.standardError)")
+        let page = try String(contentsOf: site.appendingPathComponent("outcomes/example/index.html"), encoding: .utf8)
+        #expect(page.contains(##"<a href="#how">how</a>"##))
+        #expect(page.contains(##"<a href="#how">as written</a>"##))
+        #expect(page.contains(##"<a href="../other/index.html#their-step">the step</a>"##))
+        #expect(page.contains(##"<a href="#done-when">done</a>"##))
+        let other = try String(contentsOf: site.appendingPathComponent("outcomes/other/index.html"), encoding: .utf8)
+        #expect(other.contains(#"<a id="their-step"></a>"#))
     }
 
     /// Whatever the input, every `<` of the output opens a tag of the kept list, bare.
@@ -116,6 +154,8 @@ struct BodyHTMLTests {
         "<a href='x\" onclick=\"y'>z</a>", "<img src=x width=\"1 onerror=y\">", "<a href=JAVASCRIPT:x>y</a>",
         "<a id='x\" onclick=\"y'>z</a>", "<a name=\"a b\">c</a>", "<a id=\"a&quot;b\">c</a>",
         "<p align=\"center\\\" onclick=\\\"x\">y</p>", "<div align='right\" x=\"'>z</div>",
+        "<td colspan=\"2 onclick=x\">a</td>", "<th rowspan='3\" onclick=\"x'>b</th>", "<td colspan=-1 rowspan=99999>c</td>",
+        "<abbr title='\"><script>alert(1)</script>'>x</abbr>", "<abbr title=\"a\" onclick=\"b\">c</abbr>",
     ])
     func nothingButBareKeptTagsReachesThePage(raw: String) {
         let html = BodyHTML.publish(raw).html
@@ -125,9 +165,13 @@ struct BodyHTMLTests {
             #expect(html[match.range].hasSuffix(">"), "\(raw) → \(html)")
             let attributes = match.3.matches(of: /\ ([a-z]+)="[^"]*"/).map { String($0.1) }
             let allowed = (BodyHTML.referenceAttributes[name] ?? []).union(BodyHTML.alignedElements.contains(name) ? ["class"] : [])
+                .union(BodyHTML.spannedElements.contains(name) ? ["colspan", "rowspan"] : []).union(name == "abbr" ? ["title"] : [])
             #expect(Set(attributes).isSubset(of: allowed), "\(raw) → \(html)")
             if let value = match.3.firstMatch(of: /class="([^"]*)"/)?.1 {
                 #expect(["align-left", "align-center", "align-right"].contains(String(value)), "\(raw) → \(html)")
+            }
+            for span in match.3.matches(of: /span="([^"]*)"/) {
+                #expect(Int(span.1).map { (1...1000).contains($0) } == true, "\(raw) → \(html)")
             }
             if let id = match.3.firstMatch(of: /id="([^"]*)"/)?.1 {
                 #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || "-_.".contains($0) }, "\(raw) → \(html)")

@@ -81,6 +81,34 @@ struct BodyLinkTests {
         ])
     }
 
+    /// A fragment that names no heading suggests the id it most likely meant: a few edits
+    /// away, or the one id that begins with it or holds it; none when nothing is close.
+    @Test func aMissingFragmentSuggestsTheNearestID() throws {
+        let compilation = try TestSupport.compile(TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody + """
+
+
+                ## Protocol conformances
+                ## Basic atomic operations
+                ## Direct reference to `callAsFunction`
+                ## Operations review
+
+                [a](#protocol-conformance) [b](#atomic-operations) [c](#direct-reference-to-call)
+                [d](other.md#timline) [e](#pricing) [f](#operation)
+                """),
+            "outcomes/other.md": RuleExample.file(body: RuleExample.standardBody + "\n\n## Timeline\nMonthly."),
+        ]))
+        let hints = compilation.diagnostics("broken-link").map { $0.hint ?? "" }
+        #expect(hints.count == 6)
+        #expect(hints[0].hasPrefix("did you mean `#protocol-conformances`?"))
+        #expect(hints[1].hasPrefix("did you mean `#basic-atomic-operations`?"))
+        #expect(hints[2].hasPrefix("did you mean `#direct-reference-to-callasfunction`?"))
+        #expect(hints[3].hasPrefix("did you mean `#timeline`?"))
+        // Nothing close, and a word several headings hold: no guess.
+        #expect(hints[4].hasPrefix("heading ids are made as on GitHub"))
+        #expect(hints[5].hasPrefix("heading ids are made as on GitHub"))
+    }
+
     /// A web address that reads as a path — wrapped in brackets, as in `[label]:(https://…)`,
     /// or without its scheme — is named as such, with the address to write instead.
     @Test func aMisreadWebAddressIsNamed() throws {

@@ -64,3 +64,16 @@ struct RuleExamplesTests {
         }
     }
 }
+
+/// Messages that name things stay readable however many there are.
+struct LongRuleMessageTests {
+    /// A person in many pods: the message names the first few and counts the rest.
+    @Test func spanOfOwnershipNamesTheFirstPods() throws {
+        var files: [String: String] = [:]
+        for index in 1...9 { files["outcomes/o\(index).md"] = SpanOfOwnership.pod("Outcome \(index)") }
+        let compilation = try TestSupport.compile(TestSupport.ledger(files))
+        let messages = compilation.diagnostics("span-of-ownership").map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.contains("`ana` is in 9 proposed or active pods (more than 3): `o1`, `o2`, `o3`, `o4`, `o5`, `o6` and 3 more"))
+    }
+}

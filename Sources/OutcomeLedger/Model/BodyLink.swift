@@ -5,9 +5,11 @@ public struct BodyLink: Sendable, Equatable {
         /// A URL with a scheme (`https:`, `mailto:`) or a network path: left as written,
         /// never fetched.
         case external
-        /// `#fragment` alone: a heading of the same outcome.
+        /// `#fragment` alone: a heading or anchor of the same outcome, by its id (which may
+        /// differ in case from the fragment as written).
         case sameDocument(fragment: String)
-        /// Another outcome file, by the id of the outcome in it.
+        /// Another outcome file, by the id of the outcome in it, and the id of the heading
+        /// or anchor the fragment points at.
         case outcome(id: String, fragment: String?)
         /// Any other file under the root, published with the site at `path`.
         case asset(path: String)

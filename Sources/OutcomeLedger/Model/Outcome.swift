@@ -94,8 +94,9 @@ public struct Outcome: Sendable {
     /// Mutated only while uniquely referenced (see `unique`), so sharing it is safe.
     private final class Storage: @unchecked Sendable {
         var fields: Fields
-        /// The heading ids as a set, made when first asked for (see `hasAnchor`).
-        let anchorSet = Memo<Set<String>>()
+        /// The heading and anchor ids, and the same by their lower-case form, made when
+        /// first asked for (see `anchor(matching:)`).
+        let anchorSet = Memo<AnchorIndex>()
         init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -114,11 +115,33 @@ public struct Outcome: Sendable {
         }
     }
 
-    /// Whether a heading or an HTML anchor of the body has the id `anchor`. The set of ids
-    /// is made once and kept with the outcome, which the parse cache keeps between
-    /// compilations: long documents have hundreds of headings and of links into them.
-    public func hasAnchor(_ anchor: String) -> Bool {
-        storage.anchorSet.value { Set(storage.fields.anchors + storage.fields.htmlAnchors) }.contains(anchor)
+    /// Whether a heading or an HTML anchor of the body is what `fragment` points at.
+    public func hasAnchor(_ fragment: String) -> Bool {
+        anchor(matching: fragment) != nil
+    }
+
+    /// The id of the heading or HTML anchor `fragment` points at: the same id, else one
+    /// that differs only in case — GitHub finds `#Motivation` for `## Motivation` (id
+    /// `motivation`), so authors write it and expect it to work. The ids are indexed once
+    /// and kept with the outcome, which the parse cache keeps between compilations: long
+    /// documents have hundreds of headings and of links into them.
+    public func anchor(matching fragment: String) -> String? {
+        let index = storage.anchorSet.value { AnchorIndex(storage.fields.anchors + storage.fields.htmlAnchors) }
+        if index.ids.contains(fragment) { return fragment }
+        return index.byLowercase[fragment.lowercased()]
+    }
+
+    /// Ids as written, and by their lower-case form (the first of those that share one).
+    struct AnchorIndex {
+        let ids: Set<String>
+        let byLowercase: [String: String]
+
+        init(_ ids: [String]) {
+            self.ids = Set(ids)
+            var byLowercase: [String: String] = [:]
+            for id in ids where byLowercase[id.lowercased()] == nil { byLowercase[id.lowercased()] = id }
+            self.byLowercase = byLowercase
+        }
     }
 
     public init(file: String, id: Located<String>) {

@@ -1,7 +1,8 @@
 /// The raw HTML of a body as the site publishes it. Like GitHub, the site keeps a short
 /// list of harmless elements — `<br>` in a table cell, `<sup>`, `<kbd>`, `<details>` — and
 /// leaves the rest out; unlike GitHub it keeps no attributes on them but `align` (as a
-/// class) on paragraphs, blocks and cells. Links and pictures
+/// class) on paragraphs, blocks and cells, cells' spans and an abbreviation's title.
+/// Links and pictures
 /// (`<a href>`, `<img src alt width height>`) keep only those attributes, and their
 /// addresses are resolved and published like markdown ones (a page passes the rewritten
 /// addresses in). So what reaches a page is a listed tag, a link or picture with a web or
@@ -20,6 +21,8 @@ public enum BodyHTML {
     /// Kept elements whose `align` (left, center, right) is kept, as the class the page's
     /// style sheet aligns by (the pages' policy forbids inline style).
     static let alignedElements: Set<String> = ["p", "div", "td", "th", "caption", "figure", "figcaption"]
+    /// Table cells, which keep `colspan` and `rowspan`.
+    static let spannedElements: Set<String> = ["td", "th"]
     /// Kept elements that have no end tag.
     static let voidElements: Set<String> = ["br", "hr", "wbr"]
     /// Links and pictures, with the attributes each keeps.
@@ -136,11 +139,9 @@ public enum BodyHTML {
                         if tag.isEnd {
                             if !voidElements.contains(name) { output += Array("</\(name)>".utf8) }
                         } else {
-                            let alignment = alignedElements.contains(name) ? tag.value(of: "align").map { $0.lowercased() } : nil
-                            let aligned = alignment.flatMap { ["left", "center", "right"].contains($0) ? $0 : nil }
-                            let opening = aligned.map { "<\(name) class=\"align-\($0)\">" } ?? "<\(name)>"
-                            output += Array((voidElements.contains(name) ? "<\(name) />" : opening).utf8)
-                            let dropped = tag.attributes.map(\.name).filter { $0 != "align" || aligned == nil }
+                            let (attributes, kept) = keptAttributes(of: tag)
+                            output += Array((voidElements.contains(name) ? "<\(name) />" : "<\(name)\(attributes)>").utf8)
+                            let dropped = tag.attributes.map(\.name).filter { !kept.contains($0) }
                             if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
                         }
                         index = tag.end
@@ -190,12 +191,41 @@ public enum BodyHTML {
         return html + " />"
     }
 
-    /// The id an anchor (`<a id>`, or the older `<a name>`) keeps: lower-case letters,
-    /// digits, `-`, `_` and `.`, starting with a letter or digit (the theme's own ids start
-    /// with a capital), not a footnote's (`fn-…`, `fnref-…`), and not on the page already.
+    /// The attributes a kept element keeps, written out (escaped, each after a space), and
+    /// their names: `align` as a class, a cell's spans as plain numbers (a table whose
+    /// spans are dropped shifts its cells), an abbreviation's `title` (what it stands for).
+    private static func keptAttributes(of tag: Tag) -> (html: String, names: Set<String>) {
+        var html = ""
+        var names: Set<String> = []
+        if alignedElements.contains(tag.name), let value = tag.value(of: "align")?.lowercased(),
+           ["left", "center", "right"].contains(value) {
+            html += " class=\"align-\(value)\""
+            names.insert("align")
+        }
+        if spannedElements.contains(tag.name) {
+            for span in ["colspan", "rowspan"] {
+                guard let value = tag.value(of: span), value.utf8.count <= 4, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+                      let number = Int(value), (1...1000).contains(number) else { continue }
+                html += " \(span)=\"\(number)\""
+                names.insert(span)
+            }
+        }
+        if tag.name == "abbr", let title = tag.value(of: "title") {
+            html += " title=\"\(HTMLText.escape(title))\""
+            names.insert("title")
+        }
+        return (html, names)
+    }
+
+    /// The id an anchor (`<a id>`, or the older `<a name>`) keeps: letters, digits, `-`,
+    /// `_` and `.`, starting with a letter or digit, written in lower case like headings'
+    /// ids (the theme's own ids start with a capital; links find an id whatever its case);
+    /// not a footnote's (`fn-…`, `fnref-…`), and not on the page already.
     private static func anchorID(of tag: Tag, taken: Set<String>) -> String? {
-        guard let id = tag.value(of: "id") ?? tag.value(of: "name"), (1...100).contains(id.utf8.count),
-              let first = id.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first),
+        guard let written = tag.value(of: "id") ?? tag.value(of: "name"), (1...100).contains(written.utf8.count),
+              written.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let id = written.lowercased()
+        guard let first = id.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first),
               id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }),
               !taken.contains(id), !id.hasPrefix("fn-"), !id.hasPrefix("fnref-") else { return nil }
         return id

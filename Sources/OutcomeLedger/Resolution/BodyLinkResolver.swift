@@ -68,15 +68,16 @@ public enum BodyLinkResolver {
         let file = source.file
         guard let path = pathPart else {
             guard let fragment, !fragment.isEmpty else { return .external }
-            return source.hasAnchor(fragment) ? .sameDocument(fragment: fragment)
-                : .broken(.unknownFragment(fragment: fragment, file: file))
+            return source.anchor(matching: fragment).map { .sameDocument(fragment: $0) }
+                ?? .broken(.unknownFragment(fragment: fragment, file: file))
         }
         guard let resolved = normalize(path, from: file) else { return .broken(.outsideRoot) }
         if let outcome = byFile[resolved] {
-            if let fragment, !fragment.isEmpty, !outcome.hasAnchor(fragment) {
+            guard let fragment, !fragment.isEmpty else { return .outcome(id: outcome.id.value, fragment: nil) }
+            guard let anchor = outcome.anchor(matching: fragment) else {
                 return .broken(.unknownFragment(fragment: fragment, file: resolved))
             }
-            return .outcome(id: outcome.id.value, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+            return .outcome(id: outcome.id.value, fragment: anchor)
         }
         let prefix = outcomesFolder.isEmpty ? "" : outcomesFolder + "/"
         if resolved.lowercased().hasSuffix(".md") && resolved.hasPrefix(prefix) {

@@ -21,13 +21,34 @@ public enum BrokenLink: LedgerRule {
     ]
 
     public static func check(_ context: RuleContext) -> [Diagnostic] {
-        context.readableOutcomes.flatMap { outcome in
+        // Outcomes by file, made only when a fragment is missing: to suggest one of theirs.
+        var byFile: [String: Outcome]?
+        return context.readableOutcomes.flatMap { outcome in
             outcome.links.compactMap { link -> Diagnostic? in
                 guard case .broken(let broken)? = link.target else { return nil }
-                let (message, hint) = describe(broken, link: link)
+                var (message, hint) = describe(broken, link: link)
+                if case .unknownFragment(let fragment, let file) = broken {
+                    if byFile == nil {
+                        byFile = Dictionary(context.ledger.outcomes.map { ($0.file, $0) }) { first, _ in first }
+                    }
+                    if let target = byFile?[file], let near = nearestAnchor(to: fragment, in: target.anchors + target.htmlAnchors) {
+                        hint = "did you mean `#\(near)`? " + (hint ?? "")
+                    }
+                }
                 return diagnostic(message, at: link.location, hint: hint)
             }
         }
+    }
+
+    /// The id a fragment most likely meant: one a few edits away, else the one id that
+    /// begins with it or holds it (`#protocol-conformance` for `protocol-conformances`,
+    /// `#atomic-operations` for `basic-atomic-operations`).
+    static func nearestAnchor(to fragment: String, in ids: [String]) -> String? {
+        let wanted = fragment.lowercased()
+        if let near = Suggestions.nearest(to: wanted, in: ids) { return near }
+        guard wanted.count >= 4 else { return nil }
+        let holding = ids.filter { $0.hasPrefix(wanted) || $0.contains(wanted) }
+        return holding.count == 1 ? holding[0] : nil
     }
 
     static func describe(_ broken: BodyLink.Broken, link: BodyLink) -> (String, String?) {

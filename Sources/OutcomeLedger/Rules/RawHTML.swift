@@ -54,7 +54,7 @@ public enum RawHTML: Rule {
         case .element(let name):
             return "to show it as text, write it in backticks (`<\(name)>`) or as \\<\(name)>; of HTML, the site keeps only simple formatting (<br>, <sup>, <kbd>, <details>…)"
         case .attributes:
-            return "the site keeps HTML elements without attributes (paragraphs, blocks and cells keep `align`, links keep `href`, anchors an `id` of lower-case letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
+            return "the site keeps HTML elements without attributes (paragraphs, blocks and cells keep `align`, cells `colspan` and `rowspan`, `<abbr>` its `title`, links keep `href`, anchors an `id` of letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
         default:
             return "the site keeps only simple HTML formatting (<br>, <sup>, <kbd>, <details>…); write it in markdown"
         }

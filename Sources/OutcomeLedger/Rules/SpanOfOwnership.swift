@@ -20,11 +20,17 @@ public enum SpanOfOwnership: LedgerRule {
         ]),
     ]
 
+    /// How many of a person's pods the message names (all of them when one more would do).
+    static let shownPods = 6
+
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         let limit = context.ledger.config.maxPodsPerPerson
         let outcomes = context.ledger.outcomes
         return context.ledger.load.memberships.filter { $0.value.count > limit }.map { handle, memberships in
-            let ids = memberships.map { "`\(outcomes[$0.outcome].id.value)`" }.joined(separator: ", ")
+            // The first few by name: a ledger that gives one person hundreds of pods would
+            // otherwise print them all, on one line, for every such person.
+            let names = memberships.map { "`\(outcomes[$0.outcome].id.value)`" }
+            let ids = HealthContext.list(names, limit: names.count <= shownPods + 1 ? names.count : shownPods)
             let location = context.ledger.person(handle)?.handle.location ?? memberships[0].entry(in: outcomes).handle.location
             return diagnostic("`\(handle)` is in \(memberships.count) proposed or active pods (more than \(limit)): \(ids)",
                               at: location, hint: "hand one over, or raise `max_pods_per_person` in ledger.yml")
