@@ -88,13 +88,41 @@ struct BodyHTMLTests {
             #"<a id="milestone-1"></a><a name="old.style">x</a><a id="how"></a><a id="Health"></a><a id="milestone-1"></a><a id="fn-1"></a>"#
                 + #"<a name="Directions"></a><a id="MILESTONE-1"></a><a id="Ärger"></a><a id="-x"></a>"#,
             links: [:], state: &state)
-        #expect(published.html == #"<a id="milestone-1"></a><a id="old.style">x</a><a id="health"></a><a id="directions"></a>"#)
+        // An anchor without an address is written empty: one left open wraps nothing.
+        #expect(published.html == #"<a id="milestone-1"></a><a id="old.style"></a>x<a id="health"></a><a id="directions"></a>"#)
         #expect(published.anchors == ["milestone-1", "old.style", "health", "directions"])
         #expect(published.leftOut.map(\.kind) == Array(repeating: .attributes(["id"], of: "a"), count: 6))
         #expect(state.ids == ["how", "milestone-1", "old.style", "health", "directions"])
         let withOthers = BodyHTML.publish(#"<a href="x.md" id="here" class="c" src="z">y</a>"#)
         #expect(withOthers.html == #"<a href="x.md" id="here">y</a>"#)
         #expect(withOthers.leftOut.map(\.kind) == [.attributes(["class", "src"], of: "a")])
+    }
+
+    /// Author HTML is balanced as browsers read it: an end tag closes what was opened
+    /// inside its element, a stray one is left out, a cell ends the cell before it, links
+    /// do not nest, and what is left open is closed at the end of the body — so a body
+    /// can neither close the page's elements nor leave its own open around them.
+    @Test func elementsAreBalanced() {
+        let cases: [(String, String)] = [
+            ("<table>\n<tr>\n<th>Term</td>\n<th>Count</td>\n</tr>\n</table>",
+             "<table>\n<tr>\n<th>Term\n</th><th>Count\n</th></tr>\n</table>"),
+            ("<div><b>bold</div> after</div></section>", "<div><b>bold</b></div> after"),
+            ("<ul><li>one<li>two</ul>", "<ul><li>one</li><li>two</li></ul>"),
+            (#"<a name="x"><a href="y.md">text</a></a>"#, #"<a id="x"></a><a href="y.md">text</a>"#),
+            ("</p></td></details>", ""),
+        ]
+        for (raw, html) in cases {
+            var state = BodyHTML.State()
+            let published = BodyHTML.publish(raw, links: [:], state: &state)
+            #expect(published.html + BodyHTML.closing(&state) == html, "\(raw)")
+            #expect(state.open.isEmpty)
+        }
+        var state = BodyHTML.State()
+        let link = BodyHTML.publish(#"<a href="plan.md">the plan<a href="b.md">b</a>"#, links: [:], state: &state)
+        #expect(link.references.map(\.text) == ["the plan", "b"])
+        // Left open across the body: closed after its last block, inside the body.
+        let rendered = Markdown.render("<details>\n<summary>More</summary>\n\nHidden *text*.\n\n<div>\n\nMore.\n")
+        #expect(rendered.html.hasSuffix("<p>More.</p>\n</div></details>\n"), "\(rendered.html)")
     }
 
     /// A link to an anchor, from the same body or another outcome, lands; one to an id

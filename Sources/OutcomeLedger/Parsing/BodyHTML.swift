@@ -62,8 +62,11 @@ public enum BodyHTML {
 
     /// What the pieces of one body's HTML share, published in order.
     public struct State: Sendable {
-        /// The `<a>` written and not yet closed: an `</a>` with none open is left out.
-        var openLinks = 0
+        /// The elements written and not yet closed, innermost last: an end tag closes what
+        /// was opened inside its element too, one with nothing to close is left out, and
+        /// what is still open at the end of the body is closed there (see `closing`), so
+        /// an author's HTML never closes or leaves open an element of the page around it.
+        var open: [String] = []
         /// The ids on the page so far (its headings', and anchors before): an anchor
         /// (`<a id>`, `<a name>`) that repeats one keeps no id.
         public var ids: Set<String>
@@ -95,17 +98,24 @@ public enum BodyHTML {
             case UInt8(ascii: "<"):
                 if let tag = Tag.read(bytes, at: index) {
                     let name = tag.name
+                    // Closes `element` and what is open inside it; a link's text ends there.
+                    func close(through element: String) {
+                        guard let position = state.open.lastIndex(of: element) else { return }
+                        for closed in state.open[position...].reversed() {
+                            output += Array("</\(closed)>".utf8)
+                            if closed == "a", let link = openLink {
+                                references[link.reference].text = plainText(bytes[link.textStart..<index])
+                                openLink = nil
+                            }
+                        }
+                        state.open.removeSubrange(position...)
+                    }
                     if let kept = referenceAttributes[name] {
                         if tag.isEnd {
-                            if name == "a", state.openLinks > 0 {
-                                state.openLinks -= 1
-                                output += Array("</a>".utf8)
-                                if let link = openLink {
-                                    references[link.reference].text = plainText(bytes[link.textStart..<index])
-                                    openLink = nil
-                                }
-                            }
+                            if name == "a" { close(through: "a") }
                         } else {
+                            // Links do not nest: a new one ends the one open, as browsers read it.
+                            if name == "a" { close(through: "a") }
                             let address = tag.value(of: name == "a" ? "href" : "src").flatMap { isSafe($0) ? $0 : nil }
                             let anchor = name == "a" ? anchorID(of: tag, taken: state.ids) : nil
                             if address == nil && anchor == nil {
@@ -122,7 +132,9 @@ public enum BodyHTML {
                                     state.ids.insert(anchor)
                                     anchors.append(anchor)
                                 }
-                                if name == "a" { state.openLinks += 1 }
+                                // An anchor without an address marks a place: written empty,
+                                // so one left open (`## Title<a name="x">`) wraps nothing.
+                                if name == "a" && address != nil { state.open.append("a") }
                                 output += Array(reference(tag, address: address.map { links[$0] ?? $0 }, anchor: anchor).utf8)
                                 let dropped = tag.attributes.map(\.name).filter { attribute in
                                     switch attribute {
@@ -137,10 +149,14 @@ public enum BodyHTML {
                         index = tag.end
                     } else if keptElements.contains(name) {
                         if tag.isEnd {
-                            if !voidElements.contains(name) { output += Array("</\(name)>".utf8) }
+                            close(through: name)
                         } else {
+                            for implied in impliedEnds[name] ?? [] where state.open.last.map(implied.contains) == true {
+                                close(through: state.open.last!)
+                            }
                             let (attributes, kept) = keptAttributes(of: tag)
                             output += Array((voidElements.contains(name) ? "<\(name) />" : "<\(name)\(attributes)>").utf8)
+                            if !voidElements.contains(name) { state.open.append(name) }
                             let dropped = tag.attributes.map(\.name).filter { !kept.contains($0) }
                             if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
                         }
@@ -184,12 +200,33 @@ public enum BodyHTML {
     /// A link's opening tag or a picture, with the attributes it keeps, escaped.
     private static func reference(_ tag: Tag, address: String?, anchor: String?) -> String {
         if tag.name == "a" {
-            return "<a" + (address.map { " href=\"\(HTMLText.escape($0))\"" } ?? "") + (anchor.map { " id=\"\($0)\"" } ?? "") + ">"
+            return "<a" + (address.map { " href=\"\(HTMLText.escape($0))\"" } ?? "") + (anchor.map { " id=\"\($0)\"" } ?? "")
+                + (address == nil ? "></a>" : ">")
         }
         var html = "<img src=\"\(HTMLText.escape(address ?? ""))\" alt=\"\(HTMLText.escape(tag.value(of: "alt") ?? ""))\""
         for size in ["width", "height"] where isKept(size, of: tag) { html += " \(size)=\"\(tag.value(of: size)!)\"" }
         return html + " />"
     }
+
+    /// The end tags of whatever a body's HTML left open, innermost first; written after the
+    /// body's last block.
+    public static func closing(_ state: inout State) -> String {
+        defer { state.open = [] }
+        return state.open.reversed().map { "</\($0)>" }.joined()
+    }
+
+    /// Elements a start tag ends when one is the innermost open, checked in order, as
+    /// browsers read them: a cell ends the cell before it, a row the cell and the row, an
+    /// item the item before.
+    static let impliedEnds: [String: [Set<String>]] = [
+        "td": [["td", "th"]], "th": [["td", "th"]],
+        "tr": [["td", "th"], ["tr"]],
+        "thead": [["td", "th"], ["tr"], ["thead", "tbody", "tfoot"]],
+        "tbody": [["td", "th"], ["tr"], ["thead", "tbody", "tfoot"]],
+        "tfoot": [["td", "th"], ["tr"], ["thead", "tbody", "tfoot"]],
+        "li": [["li"]], "dt": [["dt", "dd"]], "dd": [["dt", "dd"]], "p": [["p"]],
+        "summary": [["summary"]],
+    ]
 
     /// The attributes a kept element keeps, written out (escaped, each after a space), and
     /// their names: `align` as a class, a cell's spans as plain numbers (a table whose

@@ -331,6 +331,11 @@ public enum Markdown {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
+        let closing = BodyHTML.closing(&state)
+        if !closing.isEmpty, let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, DocumentArena.allocator) {
+            cmark_node_set_on_enter(block, closing)
+            if cmark_node_append_child(document, block) != 1 { cmark_node_free(block) }
+        }
         return inline
     }
 
