@@ -17,8 +17,15 @@ public enum InvalidID: LedgerRule {
             let source = outcome.hasExplicitID ? "" : " (taken from the file name)"
             let suggestion = Identifiers.slug(from: outcome.id.value)
             return diagnostic("id `\(outcome.id.value)`\(source) is not a slug", at: outcome.id.location,
-                              hint: suggestion.isEmpty ? Message.shape : "\(Message.shape), e.g. `\(suggestion)`")
+                              hint: suggestion.isEmpty ? Message.shape : fix(suggestion, explicit: outcome.hasExplicitID))
         }
+    }
+
+    /// How to give the outcome the slug: where the id was written, or — for one taken from
+    /// the file name — in the front matter or by renaming the file.
+    static func fix(_ slug: String, explicit: Bool) -> String {
+        explicit ? "\(Message.shape): write `id: \(slug)`"
+            : "\(Message.shape): add `id: \(slug)` to the front matter, or rename the file `\(slug).md`"
     }
 
     enum Message {
