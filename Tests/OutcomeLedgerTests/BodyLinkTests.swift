@@ -139,6 +139,13 @@ struct BodyLinkTests {
         #expect(BodyLink(destination: "notes.md", isImage: false, location: long.location).quotedDestination == "notes.md")
         #expect(BrokenLink.misreadWebAddress("(1)://x") == nil)
         #expect(BrokenLink.misreadWebAddress("wwwhat.md") == nil)
+        // A known web domain without a scheme, and a mail address without `mailto:`.
+        #expect(BrokenLink.misreadWebAddress("golang.org/issue/16093")?.address == "https://golang.org/issue/16093")
+        #expect(BrokenLink.misreadWebAddress("example.com")?.address == "https://example.com")
+        #expect(BrokenLink.misreadWebAddress("ana@example.org")?.address == "mailto:ana@example.org")
+        for file in ["setup.py", "notes.md", "run.sh", "docs/example.com", "a.b.md", "pkg.go.dev.md", "x@y", "a/b@c.org"] {
+            #expect(BrokenLink.misreadWebAddress(file) == nil, "\(file)")
+        }
     }
 
     @Test func referencedFilesArePublishedAndLinksLeadThere() throws {

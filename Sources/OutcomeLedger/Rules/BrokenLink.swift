@@ -81,12 +81,38 @@ public enum BrokenLink: LedgerRule {
         }
     }
 
+    /// Top-level domains a web address written without its scheme most often ends in;
+    /// none is a file extension found in a ledger (`.md`, `.sh`, `.py` are left out).
+    static let webDomains: Set<String> = ["com", "org", "net", "io", "dev", "gov", "edu", "app", "info"]
+
+    /// `golang.org/issue/1` or `example.com`: a first segment of dotted names ending in
+    /// a common web domain.
+    static func startsWithDomain(_ destination: String) -> Bool {
+        let host = destination.prefix { $0 != "/" && $0 != "#" && $0 != "?" }.lowercased()
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, webDomains.contains(String(last)) else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+
+    /// `ana@example.com`: a mail address with nothing else around it.
+    static func isMailAddress(_ destination: String) -> Bool {
+        let parts = destination.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[0].contains("/"), parts[1].contains(".") else { return false }
+        return parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+    }
+
     /// A web address written so that it reads as a path: wrapped in brackets or quotes
     /// (`[label]:(https://…)` is a common slip), or without its scheme (`www.…`). The
     /// address to write instead is given when it can be told.
     static func misreadWebAddress(_ destination: String) -> (why: String, address: String?)? {
-        if destination.lowercased().hasPrefix("www.") {
+        // (The checks below run only for links whose file is missing.)
+        if destination.lowercased().hasPrefix("www.") || startsWithDomain(destination) {
             return ("a web address without `https://`", "https://" + destination)
+        }
+        if isMailAddress(destination) {
+            return ("a mail address without `mailto:`", "mailto:" + destination)
         }
         guard let separator = destination.range(of: "://") else { return nil }
         let beforeSeparator = destination[..<separator.lowerBound]
