@@ -125,6 +125,32 @@ struct BodyHTMLTests {
         #expect(rendered.html.hasSuffix("<p>More.</p>\n</div></details>\n"), "\(rendered.html)")
     }
 
+    /// An element is closed at the end of the markdown element its HTML is written in — a
+    /// list item, a paragraph, an emphasis — and an end tag outside that is left out, so
+    /// author HTML never breaks the markdown's own nesting (a list holds only items).
+    @Test func elementsCloseWithTheMarkdownAroundThem() {
+        let list = Markdown.render("""
+            1. An item
+
+               <small>
+
+               Small print.
+
+            [ref]: https://example.com
+
+               </small>
+
+            2. Another
+            """).html
+        #expect(list.components(separatedBy: "</small>").count == 2, "\(list)")
+        let item = try? #require(list.range(of: "</li>"))
+        #expect(list.range(of: "</small>").map { $0.upperBound <= item!.lowerBound } == true, "\(list)")
+        #expect(!list[list.range(of: "</ol>")!.upperBound...].contains("small"), "\(list)")
+        #expect(Markdown.render("*<b>bold* after</b> and <i>open").html == "<p><em><b>bold</b></em> after and <i>open</i></p>\n")
+        #expect(Markdown.render("> <kbd>in a quote\n\nOutside</kbd>.").html
+                == "<blockquote>\n<p><kbd>in a quote</kbd></p>\n</blockquote>\n<p>Outside.</p>\n")
+    }
+
     /// A link to an anchor, from the same body or another outcome, lands; one to an id
     /// that is nowhere is still reported.
     @Test func linksLandOnAnchors() throws {

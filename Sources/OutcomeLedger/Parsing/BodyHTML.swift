@@ -62,11 +62,13 @@ public enum BodyHTML {
 
     /// What the pieces of one body's HTML share, published in order.
     public struct State: Sendable {
-        /// The elements written and not yet closed, innermost last: an end tag closes what
-        /// was opened inside its element too, one with nothing to close is left out, and
-        /// what is still open at the end of the body is closed there (see `closing`), so
-        /// an author's HTML never closes or leaves open an element of the page around it.
-        var open: [String] = []
+        /// The elements written and not yet closed, innermost last, each with the scope it
+        /// was written in (the markdown element holding its piece of HTML, as the caller
+        /// counts them). An end tag closes what was opened inside its element too, but
+        /// only in its own scope; one with nothing to close is left out; and what is left
+        /// open is closed at the end of its scope (see `close`). So an author's HTML never
+        /// closes or leaves open an element of the page, or of the markdown, around it.
+        var open: [(name: String, scope: Int)] = []
         /// The ids on the page so far (its headings', and anchors before): an anchor
         /// (`<a id>`, `<a name>`) that repeats one keeps no id.
         public var ids: Set<String>
@@ -82,7 +84,7 @@ public enum BodyHTML {
         return publish(raw, links: links, state: &state)
     }
 
-    public static func publish(_ raw: String, links: [String: String], state: inout State) -> Published {
+    public static func publish(_ raw: String, links: [String: String], state: inout State, scope: Int = 0) -> Published {
         let bytes = Array(raw.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -100,8 +102,9 @@ public enum BodyHTML {
                     let name = tag.name
                     // Closes `element` and what is open inside it; a link's text ends there.
                     func close(through element: String) {
-                        guard let position = state.open.lastIndex(of: element) else { return }
-                        for closed in state.open[position...].reversed() {
+                        guard let position = state.open.lastIndex(where: { $0 == (element, scope) }),
+                              state.open[position...].allSatisfy({ $0.scope == scope }) else { return }
+                        for (closed, _) in state.open[position...].reversed() {
                             output += Array("</\(closed)>".utf8)
                             if closed == "a", let link = openLink {
                                 references[link.reference].text = plainText(bytes[link.textStart..<index])
@@ -134,7 +137,7 @@ public enum BodyHTML {
                                 }
                                 // An anchor without an address marks a place: written empty,
                                 // so one left open (`## Title<a name="x">`) wraps nothing.
-                                if name == "a" && address != nil { state.open.append("a") }
+                                if name == "a" && address != nil { state.open.append(("a", scope)) }
                                 output += Array(reference(tag, address: address.map { links[$0] ?? $0 }, anchor: anchor).utf8)
                                 let dropped = tag.attributes.map(\.name).filter { attribute in
                                     switch attribute {
@@ -151,12 +154,13 @@ public enum BodyHTML {
                         if tag.isEnd {
                             close(through: name)
                         } else {
-                            for implied in impliedEnds[name] ?? [] where state.open.last.map(implied.contains) == true {
-                                close(through: state.open.last!)
+                            for implied in impliedEnds[name] ?? [] {
+                                guard let last = state.open.last, last.scope == scope, implied.contains(last.name) else { continue }
+                                close(through: last.name)
                             }
                             let (attributes, kept) = keptAttributes(of: tag)
                             output += Array((voidElements.contains(name) ? "<\(name) />" : "<\(name)\(attributes)>").utf8)
-                            if !voidElements.contains(name) { state.open.append(name) }
+                            if !voidElements.contains(name) { state.open.append((name, scope)) }
                             let dropped = tag.attributes.map(\.name).filter { !kept.contains($0) }
                             if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }
                         }
@@ -208,11 +212,25 @@ public enum BodyHTML {
         return html + " />"
     }
 
-    /// The end tags of whatever a body's HTML left open, innermost first; written after the
-    /// body's last block.
+    /// Closes what is open in the scopes `keeping` lets go of — the ones the caller has
+    /// left, or all of them at the end: the end tags, innermost first, with the scope each
+    /// must be written at the end of.
+    public static func close(_ state: inout State, keeping: (Int) -> Bool) -> [(scope: Int, html: String)] {
+        var closed: [(scope: Int, html: String)] = []
+        while let last = state.open.last, !keeping(last.scope) {
+            state.open.removeLast()
+            if closed.last?.scope == last.scope {
+                closed[closed.count - 1].html += "</\(last.name)>"
+            } else {
+                closed.append((last.scope, "</\(last.name)>"))
+            }
+        }
+        return closed
+    }
+
+    /// The end tags of everything left open, innermost first.
     public static func closing(_ state: inout State) -> String {
-        defer { state.open = [] }
-        return state.open.reversed().map { "</\($0)>" }.joined()
+        close(&state) { _ in false }.map(\.html).joined()
     }
 
     /// Elements a start tag ends when one is the innermost open, checked in order, as

@@ -312,10 +312,42 @@ public enum Markdown {
         }
         var inline: [String] = []
         var state = BodyHTML.State(ids: headingIDs)
+        // Each piece's scope is the element holding it: what it leaves open is closed at
+        // that element's end, as a block (in a list item, a quote, the body) or as a mark
+        // (in a paragraph, an emphasis, a link, a cell).
+        var scopes: [Int: (node: OpaquePointer, isBlock: Bool)] = [:]
+        func closeScopes(keeping: (Int) -> Bool) {
+            for (scope, html) in BodyHTML.close(&state, keeping: keeping) {
+                guard let (container, isBlock) = scopes[scope],
+                      let closing = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
+                                                            DocumentArena.allocator) else { continue }
+                if isBlock {
+                    cmark_node_set_on_enter(closing, html)
+                } else {
+                    cmark_node_set_literal(closing, RawHTMLMark.mark(inline.count))
+                }
+                guard cmark_node_append_child(container, closing) == 1 else {
+                    cmark_node_free(closing)
+                    continue
+                }
+                if !isBlock { inline.append(html) }
+            }
+        }
         for node in raw {
             let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            guard let parent = cmark_node_parent(node) else { continue }
+            let scope = Int(bitPattern: UnsafeRawPointer(parent))
+            scopes[scope] = (parent, isBlock)
+            // Scopes the piece is not inside have ended (nodes come in document order).
+            var chain: Set<Int> = []
+            var ancestor: OpaquePointer? = parent
+            while let current = ancestor {
+                chain.insert(Int(bitPattern: UnsafeRawPointer(current)))
+                ancestor = cmark_node_parent(current)
+            }
+            closeScopes { chain.contains($0) }
             let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", links: links,
-                                             state: &state).html
+                                             state: &state, scope: scope).html
             guard let replacement = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
                                                             DocumentArena.allocator) else { continue }
             if isBlock {
@@ -331,11 +363,7 @@ public enum Markdown {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
-        let closing = BodyHTML.closing(&state)
-        if !closing.isEmpty, let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, DocumentArena.allocator) {
-            cmark_node_set_on_enter(block, closing)
-            if cmark_node_append_child(document, block) != 1 { cmark_node_free(block) }
-        }
+        closeScopes { _ in false }
         return inline
     }
 
