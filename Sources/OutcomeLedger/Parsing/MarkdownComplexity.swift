@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A linear pre-scan of a markdown body for the shapes that make the system's cmark-gfm
 /// (0.29.0.gfm.6, without upstream's 2023 fixes) take seconds or minutes: deep block
 /// quotes before emphasis, thousands of brackets (`![[]()` repeated), thousands of
@@ -54,7 +50,7 @@ public enum MarkdownComplexity {
         var lineStart = 0
         while lineStart <= body.count {
             lineNumber += 1
-            let lineEnd = newline(in: body, from: lineStart)
+            let lineEnd = SourceText.offset(of: UInt8(ascii: "\n"), in: UnsafeRawBufferPointer(body), from: lineStart) ?? body.count
             let bytes = UnsafeBufferPointer(rebasing: body[lineStart..<lineEnd])
             lineStart = lineEnd + 1
             if let depth = quoteDepth(bytes), depth.depth > limits.quoteDepth {
@@ -115,14 +111,6 @@ public enum MarkdownComplexity {
             }
         }
         return nil
-    }
-
-    /// Where the next line feed is at or after `start`, else the end (memchr: most lines
-    /// are long runs of text).
-    private static func newline(in body: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < body.count, let base = body.baseAddress,
-              let found = memchr(base + start, 0x0A, body.count - start) else { return body.count }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The bytes the scan counts: `[`, `*`, `_`, `w` and `W`; every other byte is passed over
