@@ -316,21 +316,27 @@ public enum Markdown {
         // that element's end, as a block (in a list item, a quote, the body) or as a mark
         // (in a paragraph, an emphasis, a link, a cell).
         var scopes: [Int: (node: OpaquePointer, isBlock: Bool)] = [:]
+        /// Puts published HTML in the document where `place` puts a node: as a block, or as
+        /// a mark in the text that `RawHTMLMark.fill` replaces. False when it could not.
+        func put(_ html: String, isBlock: Bool, _ place: (OpaquePointer) -> Int32) -> Bool {
+            guard let node = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
+                                                     DocumentArena.allocator) else { return false }
+            if isBlock {
+                cmark_node_set_on_enter(node, html)
+            } else {
+                cmark_node_set_literal(node, RawHTMLMark.mark(inline.count))
+            }
+            guard place(node) == 1 else {
+                cmark_node_free(node)
+                return false
+            }
+            if !isBlock { inline.append(html) }
+            return true
+        }
         func closeScopes(keeping: (Int) -> Bool) {
             for (scope, html) in BodyHTML.close(&state, keeping: keeping) {
-                guard let (container, isBlock) = scopes[scope],
-                      let closing = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
-                                                            DocumentArena.allocator) else { continue }
-                if isBlock {
-                    cmark_node_set_on_enter(closing, html)
-                } else {
-                    cmark_node_set_literal(closing, RawHTMLMark.mark(inline.count))
-                }
-                guard cmark_node_append_child(container, closing) == 1 else {
-                    cmark_node_free(closing)
-                    continue
-                }
-                if !isBlock { inline.append(html) }
+                guard let (container, isBlock) = scopes[scope] else { continue }
+                _ = put(html, isBlock: isBlock) { cmark_node_append_child(container, $0) }
             }
         }
         for node in raw {
@@ -348,18 +354,7 @@ public enum Markdown {
             closeScopes { chain.contains($0) }
             let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", links: links,
                                              state: &state, scope: scope).html
-            guard let replacement = cmark_node_new_with_mem(isBlock ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_TEXT,
-                                                            DocumentArena.allocator) else { continue }
-            if isBlock {
-                cmark_node_set_on_enter(replacement, published)
-            } else {
-                cmark_node_set_literal(replacement, RawHTMLMark.mark(inline.count))
-            }
-            guard cmark_node_insert_before(node, replacement) == 1 else {
-                cmark_node_free(replacement)
-                continue
-            }
-            if !isBlock { inline.append(published) }
+            guard put(published, isBlock: isBlock, { cmark_node_insert_before(node, $0) }) else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
