@@ -77,3 +77,17 @@ struct LongRuleMessageTests {
         #expect(messages.contains("`ana` is in 9 proposed or active pods (more than 3): `o1`, `o2`, `o3`, `o4`, `o5`, `o6` and 3 more"))
     }
 }
+
+extension LongRuleMessageTests {
+    /// A picture written as HTML is told how to give it alt text in HTML, a markdown one in
+    /// markdown.
+    @Test func imageAltSpeaksTheLanguageThePictureIsWrittenIn() throws {
+        let body = RuleExample.standardBody + "\n\nA chart: ![](funnel.png)\n\n<p>Also <img src=\"funnel.png\"> here</p>\n"
+        let compilation = try TestSupport.compile(TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: body), "outcomes/funnel.png": "PNG",
+        ]))
+        let hints = compilation.diagnostics("image-alt").map { $0.hint ?? "" }
+        #expect(hints == ["say what it shows: ![what the picture shows](funnel.png)",
+                          "say what it shows: <img src=\"funnel.png\" alt=\"what the picture shows\">"])
+    }
+}

@@ -9,6 +9,8 @@ public enum ImageAlt: LedgerRule {
     public static let examples: [RuleExample] = [
         .outcome(body: RuleExample.standardBody + "\n\n![](funnel.png)", triggers: true, at: "outcomes/example.md:15:1",
                  also: ["outcomes/funnel.png": "PNG"]),
+        .outcome(body: RuleExample.standardBody + "\n\n<img src=\"funnel.png\" width=\"400\">", triggers: true,
+                 at: "outcomes/example.md:15:1", also: ["outcomes/funnel.png": "PNG"]),
         .outcome(body: RuleExample.standardBody + "\n\n![Sign-up funnel, March](funnel.png)", triggers: false,
                  also: ["outcomes/funnel.png": "PNG"]),
     ]
@@ -17,8 +19,21 @@ public enum ImageAlt: LedgerRule {
         context.livingParsedOutcomes.flatMap { outcome in
             outcome.links.filter { $0.isImage && $0.text.allSatisfy(\.isWhitespace) }.map { image in
                 diagnostic("image `\(image.quotedDestination)` has no alt text", at: image.location,
-                           hint: "say what it shows: ![what the picture shows](\(image.quotedDestination))")
+                           hint: writtenAsHTML(image, in: outcome)
+                               ? "say what it shows: <img src=\"\(image.quotedDestination)\" alt=\"what the picture shows\">"
+                               : "say what it shows: ![what the picture shows](\(image.quotedDestination))")
             }
         }
+    }
+
+    /// Whether the picture is an HTML `<img>`: its location is that of the tag's `<`.
+    static func writtenAsHTML(_ image: BodyLink, in outcome: Outcome) -> Bool {
+        let lineIndex = image.location.line - outcome.bodyStartLine
+        let lines = outcome.body.split(separator: "\n", maxSplits: max(lineIndex, 0) + 1, omittingEmptySubsequences: false)
+        guard lineIndex >= 0, lineIndex < lines.count else { return false }
+        let scalars = lines[lineIndex].unicodeScalars
+        let column = image.location.column - 1
+        guard column >= 0, column < scalars.count else { return false }
+        return scalars[scalars.index(scalars.startIndex, offsetBy: column)] == "<"
     }
 }
