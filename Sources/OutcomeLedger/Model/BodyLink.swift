@@ -51,3 +51,19 @@ public struct BodyLink: Sendable, Equatable {
         self.target = target
     }
 }
+
+extension Outcome {
+    /// Whether a link or picture of this body is written as HTML (`<a href>`, `<img>`)
+    /// rather than markdown: its location is that of the tag's `<`. Hints then show the
+    /// HTML way of mending it.
+    public func writesInHTML(_ link: BodyLink) -> Bool {
+        let lineIndex = link.location.line - bodyStartLine
+        guard lineIndex >= 0 else { return false }
+        let lines = body.split(separator: "\n", maxSplits: lineIndex + 1, omittingEmptySubsequences: false)
+        guard lineIndex < lines.count else { return false }
+        let scalars = lines[lineIndex].unicodeScalars
+        let column = link.location.column - 1
+        guard column >= 0, column < scalars.count else { return false }
+        return scalars[scalars.index(scalars.startIndex, offsetBy: column)] == "<"
+    }
+}

@@ -19,21 +19,10 @@ public enum ImageAlt: LedgerRule {
         context.livingParsedOutcomes.flatMap { outcome in
             outcome.links.filter { $0.isImage && $0.text.allSatisfy(\.isWhitespace) }.map { image in
                 diagnostic("image `\(image.quotedDestination)` has no alt text", at: image.location,
-                           hint: writtenAsHTML(image, in: outcome)
+                           hint: outcome.writesInHTML(image)
                                ? "say what it shows: <img src=\"\(image.quotedDestination)\" alt=\"what the picture shows\">"
                                : "say what it shows: ![what the picture shows](\(image.quotedDestination))")
             }
         }
-    }
-
-    /// Whether the picture is an HTML `<img>`: its location is that of the tag's `<`.
-    static func writtenAsHTML(_ image: BodyLink, in outcome: Outcome) -> Bool {
-        let lineIndex = image.location.line - outcome.bodyStartLine
-        let lines = outcome.body.split(separator: "\n", maxSplits: max(lineIndex, 0) + 1, omittingEmptySubsequences: false)
-        guard lineIndex >= 0, lineIndex < lines.count else { return false }
-        let scalars = lines[lineIndex].unicodeScalars
-        let column = image.location.column - 1
-        guard column >= 0, column < scalars.count else { return false }
-        return scalars[scalars.index(scalars.startIndex, offsetBy: column)] == "<"
     }
 }
