@@ -91,3 +91,14 @@ extension LongRuleMessageTests {
                           "say what it shows: <img src=\"funnel.png\" alt=\"what the picture shows\">"])
     }
 }
+
+extension LongRuleMessageTests {
+    /// A link written as HTML without text is told to take its text in HTML.
+    @Test func linkTextSpeaksTheLanguageTheLinkIsWrittenIn() throws {
+        let body = RuleExample.standardBody + "\n\nThe brief is [](https://example.com/brief) or <a href=\"https://example.com/b\"></a>.\n"
+        let compilation = try TestSupport.compile(TestSupport.ledger([RuleExample.mainFile: RuleExample.file(body: body)]))
+        let hints = compilation.diagnostics("link-text").map { $0.hint ?? "" }
+        #expect(hints == ["write what the reader will find there: [what it is](https://example.com/brief)",
+                          "write what the reader will find there: <a href=\"https://example.com/b\">what it is</a>"])
+    }
+}

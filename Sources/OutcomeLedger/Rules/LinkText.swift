@@ -16,7 +16,9 @@ public enum LinkText: LedgerRule {
         context.livingParsedOutcomes.flatMap { outcome in
             outcome.links.filter { !$0.isImage && $0.text.allSatisfy(\.isWhitespace) }.map { link in
                 diagnostic("link to `\(link.quotedDestination)` has no text", at: link.location,
-                           hint: "write what the reader will find there: [what it is](\(link.quotedDestination))")
+                           hint: outcome.writesInHTML(link)
+                               ? "write what the reader will find there: <a href=\"\(link.quotedDestination)\">what it is</a>"
+                               : "write what the reader will find there: [what it is](\(link.quotedDestination))")
             }
         }
     }
