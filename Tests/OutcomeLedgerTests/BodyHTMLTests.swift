@@ -125,6 +125,25 @@ struct BodyHTMLTests {
         #expect(rendered.html.hasSuffix("<p>More.</p>\n</div></details>\n"), "\(rendered.html)")
     }
 
+    /// A link written as HTML in a markdown link's text (a table of contents repeating a
+    /// heading that holds a link) would nest links, which browsers split: its address is
+    /// left out and named, its text stays in the outer link, and an anchor keeps its id.
+    @Test func linksInALinksTextDoNotNest() throws {
+        let body = ##"See [Use it (<a href="https://example.com/kep">KEP-1</a>)](#use-it) and <a href="https://example.com/b">b</a>."##
+        let rendered = Markdown.render(body)
+        #expect(rendered.html == ##"<p>See <a href="#use-it">Use it (KEP-1)</a> and <a href="https://example.com/b">b</a>.</p>"## + "\n",
+                "\(rendered.html)")
+        let outline = Markdown.outline(body)
+        #expect(outline.links.map(\.destination) == ["#use-it", "https://example.com/b"])
+        let leftOut = try #require(outline.leftOutHTML.first)
+        #expect(leftOut.leftOut.map(\.kind) == [.nestedLink])
+        #expect(leftOut.byteColumn == 14)
+        var state = BodyHTML.State()
+        let anchor = BodyHTML.publish(#"<a href="https://example.com" id="here">x</a>"#, links: [:], state: &state, insideLink: true)
+        #expect(anchor.html == #"<a id="here"></a>x"#)
+        #expect(anchor.references.isEmpty && anchor.leftOut.map(\.kind) == [.nestedLink])
+    }
+
     /// An element is closed at the end of the markdown element its HTML is written in — a
     /// list item, a paragraph, an emphasis — and an end tag outside that is left out, so
     /// author HTML never breaks the markdown's own nesting (a list holds only items).

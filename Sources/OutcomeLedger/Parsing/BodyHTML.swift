@@ -38,6 +38,9 @@ public enum BodyHTML {
             case attributes([String], of: String)
             /// `<!DOCTYPE …>`, `<?…?>`, `<![CDATA[…]]>`.
             case declaration
+            /// A link written in the text of a markdown link: links do not nest, so its
+            /// address is left out and its text stays in the outer link's.
+            case nestedLink
         }
         public var kind: Kind
         public var offset: Int
@@ -84,7 +87,9 @@ public enum BodyHTML {
         return publish(raw, links: links, state: &state)
     }
 
-    public static func publish(_ raw: String, links: [String: String], state: inout State, scope: Int = 0) -> Published {
+    /// `insideLink`: the piece is in a markdown link's text, where a link of its own can't be.
+    public static func publish(_ raw: String, links: [String: String], state: inout State, scope: Int = 0,
+                               insideLink: Bool = false) -> Published {
         let bytes = Array(raw.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -119,8 +124,17 @@ public enum BodyHTML {
                         } else {
                             // Links do not nest: a new one ends the one open, as browsers read it.
                             if name == "a" { close(through: "a") }
-                            let address = tag.value(of: name == "a" ? "href" : "src").flatMap { isSafe($0) ? $0 : nil }
+                            var address = tag.value(of: name == "a" ? "href" : "src").flatMap { isSafe($0) ? $0 : nil }
                             let anchor = name == "a" ? anchorID(of: tag, taken: state.ids) : nil
+                            let nested = name == "a" && insideLink && address != nil
+                            if nested {
+                                leftOut.append(LeftOut(kind: .nestedLink, offset: index))
+                                address = nil
+                                if anchor == nil {
+                                    index = tag.end
+                                    continue
+                                }
+                            }
                             if address == nil && anchor == nil {
                                 // An anchor whose id can't be kept: the id is what is lost.
                                 let id = name == "a" ? tag.attributes.map(\.name).filter { $0 == "id" || $0 == "name" } : []
@@ -141,7 +155,7 @@ public enum BodyHTML {
                                 output += Array(reference(tag, address: address.map { links[$0] ?? $0 }, anchor: anchor).utf8)
                                 let dropped = tag.attributes.map(\.name).filter { attribute in
                                     switch attribute {
-                                    case "href" where name == "a", "src" where name == "img": return address == nil
+                                    case "href" where name == "a", "src" where name == "img": return address == nil && !nested
                                     case "id", "name" where name == "a": return anchor == nil
                                     default: return !kept.contains(attribute) || !isKept(attribute, of: tag)
                                     }

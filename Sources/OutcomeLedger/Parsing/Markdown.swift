@@ -101,7 +101,7 @@ public enum Markdown {
                         line: Int(cmark_node_get_start_line(current)), byteColumn: Int(cmark_node_get_start_column(current))))
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     let raw = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
-                    let published = BodyHTML.publish(raw, links: [:], state: &htmlState)
+                    let published = BodyHTML.publish(raw, links: [:], state: &htmlState, insideLink: isInLinkText(current))
                     outline.htmlAnchors += published.anchors
                     let start = (line: Int(cmark_node_get_start_line(current)), column: Int(cmark_node_get_start_column(current)))
                     for reference in published.references {
@@ -353,13 +353,23 @@ public enum Markdown {
             }
             closeScopes { chain.contains($0) }
             let published = BodyHTML.publish(cmark_node_get_literal(node).map { String(cString: $0) } ?? "", links: links,
-                                             state: &state, scope: scope).html
+                                             state: &state, scope: scope, insideLink: isInLinkText(node)).html
             guard put(published, isBlock: isBlock, { cmark_node_insert_before(node, $0) }) else { continue }
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
         closeScopes { _ in false }
         return inline
+    }
+
+    /// Whether a node is part of a markdown link's text, where HTML can't add a link.
+    private static func isInLinkText(_ node: OpaquePointer) -> Bool {
+        var ancestor = cmark_node_parent(node)
+        while let current = ancestor {
+            if cmark_node_get_type(current) == CMARK_NODE_LINK { return true }
+            ancestor = cmark_node_parent(current)
+        }
+        return false
     }
 
     /// Unlinks the first top-level section with this heading when it holds only lists.

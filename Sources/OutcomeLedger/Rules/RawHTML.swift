@@ -16,6 +16,8 @@ public enum RawHTML: Rule {
         .outcome(body: RuleExample.standardBody + "\n\n<p align=\"center\" style=\"color: red\">Centred</p>", triggers: true),
         .outcome(body: RuleExample.standardBody + "\n\n<!-- a note to editors -->\nPress <kbd>Ctrl</kbd>+<kbd>S</kbd>.<br>\n<img src=\"https://example.com/flow.png\" alt=\"The flow\" width=\"400\">\n\n<details>\n<summary>More</summary>\n\nHidden.\n\n</details>",
                  triggers: false),
+        .outcome(body: RuleExample.standardBody + "\n\nSee [the review (<a href=\"https://example.com/r\">notes</a>)](#how).",
+                 triggers: true, at: "outcomes/example.md:15:18"),
     ]
 
     /// One warning for each piece of HTML that lost something, naming what.
@@ -40,6 +42,7 @@ public enum RawHTML: Rule {
             let quoted = names.map { "`\($0)`" }
             return (quoted.count == 1 ? "the \(quoted[0]) attribute" : "the \(quoted.joined(separator: ", ")) attributes") + " of `<\(element)>`"
         case .declaration: return "a `<!…>` or `<?…?>` declaration"
+        case .nestedLink: return "the address of a link (`<a href>`) in another link's text"
         }
     }
 
@@ -53,6 +56,8 @@ public enum RawHTML: Rule {
             return "write a markdown heading: ## Heading"
         case .element(let name):
             return "to show it as text, write it in backticks (`<\(name)>`) or as \\<\(name)>; of HTML, the site keeps only simple formatting (<br>, <sup>, <kbd>, <details>…)"
+        case .nestedLink:
+            return "links do not nest, so its text stays part of the link around it; to keep both, write this link outside the other's brackets"
         case .attributes:
             return "the site keeps HTML elements without attributes (paragraphs, blocks and cells keep `align`, cells `colspan` and `rowspan`, `<abbr>` its `title`, links keep `href`, anchors an `id` of letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
         default:
