@@ -98,6 +98,22 @@ struct BodyHTMLTests {
         #expect(withOthers.leftOut.map(\.kind) == [.attributes(["class", "src"], of: "a")])
     }
 
+    /// Any kept element's id marks a place to link to, as an anchor's does (GitHub keeps
+    /// them): `<span id="orphan"></span>` before a paragraph, an id on a cell or a block.
+    @Test func keptElementsKeepAnIDToLinkTo() throws {
+        var state = BodyHTML.State(ids: ["how"])
+        let published = BodyHTML.publish(
+            #"<span id="Orphan"></span><p align="center" id="intro">x</p><br id="b"><div id="how"></div><td id="a b" name="n">"#,
+            links: [:], state: &state)
+        #expect(published.html == #"<span id="orphan"></span><p id="intro" class="align-center">x</p><br id="b" /><div></div><td>"#)
+        #expect(published.anchors == ["orphan", "intro", "b"])
+        #expect(published.leftOut.map(\.kind) == [.attributes(["id"], of: "div"), .attributes(["id", "name"], of: "td")])
+        let compilation = try TestSupport.compile([RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody
+                + "\n\n<span id=\"orphan\"></span>\nThe rule.\n\nSee [the rule](#orphan) and [it](#Orphan) and [not](#orphans).")])
+        #expect(compilation.diagnostics("raw-html").isEmpty)
+        #expect(compilation.diagnostics("broken-link").map(\.message) == ["link to `#orphans`: `outcomes/example.md` has no heading with the id `orphans`"])
+    }
+
     /// Author HTML is balanced as browsers read it: an end tag closes what was opened
     /// inside its element, a stray one is left out, a cell ends the cell before it, links
     /// do not nest, and what is left open is closed at the end of the body — so a body

@@ -172,8 +172,15 @@ public enum BodyHTML {
                                 guard let last = state.open.last, last.scope == scope, implied.contains(last.name) else { continue }
                                 close(through: last.name)
                             }
-                            let (attributes, kept) = keptAttributes(of: tag)
-                            output += Array((voidElements.contains(name) ? "<\(name) />" : "<\(name)\(attributes)>").utf8)
+                            var (attributes, kept) = keptAttributes(of: tag)
+                            // An id marks a place to link to, as an anchor's does (`<span id="x">`).
+                            if tag.value(of: "id") != nil, let anchor = anchorID(of: tag, taken: state.ids) {
+                                state.ids.insert(anchor)
+                                anchors.append(anchor)
+                                attributes = " id=\"\(anchor)\"" + attributes
+                                kept.insert("id")
+                            }
+                            output += Array((voidElements.contains(name) ? "<\(name)\(attributes) />" : "<\(name)\(attributes)>").utf8)
                             if !voidElements.contains(name) { state.open.append((name, scope)) }
                             let dropped = tag.attributes.map(\.name).filter { !kept.contains($0) }
                             if !dropped.isEmpty { leftOut.append(LeftOut(kind: .attributes(dropped, of: name), offset: index)) }

@@ -59,7 +59,7 @@ public enum RawHTML: Rule {
         case .nestedLink:
             return "links do not nest, so its text stays part of the link around it; to keep both, write this link outside the other's brackets"
         case .attributes:
-            return "the site keeps HTML elements without attributes (paragraphs, blocks and cells keep `align`, cells `colspan` and `rowspan`, `<abbr>` its `title`, links keep `href`, anchors an `id` of letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
+            return "the site keeps HTML elements without attributes (paragraphs, blocks and cells keep `align`, cells `colspan` and `rowspan`, `<abbr>` its `title`, links keep `href`, elements an `id` (or anchors a `name`) of letters, digits, `-`, `_` and `.` used once, pictures `src`, `alt`, `width` and `height`); leave the attribute out"
         default:
             return "the site keeps only simple HTML formatting (<br>, <sup>, <kbd>, <details>…); write it in markdown"
         }
