@@ -31,7 +31,8 @@ enum AccessibleBody {
     private static let linkStart = Array(#"<a href=""#.utf8)
     private static let emptyLinkEnd = Array(#""></a>"#.utf8)
     private static let imageStart = Array(#""><img src=""#.utf8)
-    private static let emptyAltEnd = Array(#"" alt="" /></a>"#.utf8)
+    private static let emptyAlt = Array(#"" alt=""#.utf8)
+    private static let imageEnd = Array(" /></a>".utf8)
 
     static func adjust(_ html: String) -> String {
         let bytes = Array(html.utf8)
@@ -57,12 +58,16 @@ enum AccessibleBody {
                     index = quote + emptyLinkEnd.count
                     continue
                 }
+                // The picture may carry its size after the alt text (`width="750"`).
                 if matches(imageStart, in: bytes, at: quote),
                    let source = firstIndex(of: UInt8(ascii: "\""), in: bytes, from: quote + imageStart.count),
-                   matches(emptyAltEnd, in: bytes, at: source) {
+                   matches(emptyAlt, in: bytes, at: source),
+                   let close = firstIndex(of: UInt8(ascii: ">"), in: bytes, from: source + emptyAlt.count),
+                   matches(imageEnd, in: bytes, at: close - 2) {
+                    let end = close - 2 + imageEnd.count
                     output += linkStart + href + Array(#"" aria-label=""#.utf8) + href
-                    output += bytes[quote..<(source + emptyAltEnd.count)]
-                    index = source + emptyAltEnd.count
+                    output += bytes[quote..<end]
+                    index = end
                     continue
                 }
             }

@@ -42,6 +42,8 @@ def main():
         sys.exit(f"axe_site: no pages under {site}")
     script = open(AXE, encoding="utf-8").read()
     browser = driver()
+    # A dashboard of hundreds of outcomes takes axe longer than Selenium's 30 s default.
+    browser.set_script_timeout(900)
     violations = 0
     checked = 0
     try:

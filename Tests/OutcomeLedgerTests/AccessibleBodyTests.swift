@@ -25,6 +25,8 @@ struct AccessibleBodyTests {
             ```
 
             See [](https://example.com/empty) and [![](https://example.com/logo.png)](https://example.com/home).
+
+            <a href="https://example.com/shot.png"><img src="https://example.com/shot.png" width="750" height="200"></a>
             """
         let root = TestSupport.ledger([RuleExample.mainFile: RuleExample.file(body: body)])
         let (run, output) = try BuildTests.build(root.path)
@@ -40,6 +42,7 @@ struct AccessibleBodyTests {
         #expect(page.contains(#"<pre tabindex="0">"#))
         #expect(page.contains(#"<a href="https://example.com/empty">https://example.com/empty</a>"#))
         #expect(page.contains(#"<a href="https://example.com/home" aria-label="https://example.com/home"><img"#))
+        #expect(page.contains(#"<a href="https://example.com/shot.png" aria-label="https://example.com/shot.png"><img src="https://example.com/shot.png" alt="" width="750" height="200" /></a>"#))
         // `##`, `###`, `#####` in the file: h2, h3, h4 on the page, no level skipped.
         #expect(page.contains(#"<h3 id="steps">Steps</h3>"#))
         #expect(page.contains(#"<h4 id="deep-detail">Deep detail</h4>"#))
