@@ -150,37 +150,3 @@ public enum BodyLinkResolver {
         }
     }
 }
-
-/// SVG is a document that can run script on the site's origin when opened by itself.
-/// The site publishes an SVG only when it has none of the ways SVG has to run script or
-/// pull in other documents; anything else is refused with `broken-link`. Deliberately
-/// strict: diagram tools' output passes, hand-made tricks do not.
-public enum ActiveSVG {
-    static let forbidden = [
-        "<script", "<foreignobject", "<iframe", "<embed", "<object", "<handler", "<listener",
-        "javascript:", "vbscript:", "data:", "<!entity", "<?xml-stylesheet", "<animate", "<set",
-        "@import", "&#",
-    ]
-
-    /// Why the SVG is refused, or nil when it is inert.
-    public static func reason(_ bytes: [UInt8]) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self).lowercased()
-        if let found = forbidden.first(where: { text.contains($0) }) { return "it contains `\(found)`" }
-        // Event handler attributes: whitespace, `on` and letters, then `=`.
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index + 3 < scalars.count {
-            if (scalars[index] == " " || scalars[index] == "\n" || scalars[index] == "\t" || scalars[index] == "\r" || scalars[index] == "/"),
-               scalars[index + 1] == "o", scalars[index + 2] == "n" {
-                var end = index + 3
-                while end < scalars.count, ("a"..."z").contains(scalars[end]) { end += 1 }
-                while end < scalars.count, scalars[end] == " " || scalars[end] == "\n" || scalars[end] == "\t" { end += 1 }
-                if end > index + 3, end < scalars.count, scalars[end] == "=" {
-                    return "it has an event attribute (`\(String(String.UnicodeScalarView(scalars[(index + 1)..<min(end, index + 20)])))`)"
-                }
-            }
-            index += 1
-        }
-        return nil
-    }
-}
