@@ -1,6 +1,7 @@
 // libFuzzer entry point: `make fuzz SECONDS=N`. Feeds arbitrary bytes to the stages that
 // read untrusted input: decoding and front-matter splitting, YAML into the model (outcome
-// files, people.yml, ledger.yml), the markdown pre-scan and outline, and path handling.
+// files, people.yml, ledger.yml), the markdown pre-scan and outline, path handling, and
+// the reading of SVG files before they are published.
 import OutcomeLedger
 
 #if FUZZING
@@ -41,6 +42,8 @@ enum FuzzUsage {
 /// a finding; results are not checked here (the test suite does that).
 enum FuzzHarness {
     static func run(_ bytes: [UInt8]) {
+        // A picture a body links to: an SVG is read as XML before it is published.
+        _ = ActiveSVG.reason(bytes)
         let config = LedgerConfig()
         guard case .success(let text) = SourceText.decode(path: "outcomes/fuzz.md", bytes: bytes) else { return }
         _ = FrontMatterSplitter.split(text)
