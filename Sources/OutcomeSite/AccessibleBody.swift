@@ -31,7 +31,7 @@ enum AccessibleBody {
     private static let linkStart = Array(#"<a href=""#.utf8)
     private static let emptyLinkEnd = Array(#""></a>"#.utf8)
     private static let imageStart = Array(#""><img src=""#.utf8)
-    private static let emptyAlt = Array(#"" alt=""#.utf8)
+    private static let emptyAlt = Array(#"" alt="""#.utf8)
     private static let imageEnd = Array(" /></a>".utf8)
 
     static func adjust(_ html: String) -> String {

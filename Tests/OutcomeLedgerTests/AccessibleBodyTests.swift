@@ -27,6 +27,9 @@ struct AccessibleBodyTests {
             See [](https://example.com/empty) and [![](https://example.com/logo.png)](https://example.com/home).
 
             <a href="https://example.com/shot.png"><img src="https://example.com/shot.png" width="750" height="200"></a>
+
+            [![Logo](https://example.com/logo.png)](https://example.com/about) and
+            <a href="https://example.com/team"><img src="https://example.com/team.png" alt="The team" width="75"></a>
             """
         let root = TestSupport.ledger([RuleExample.mainFile: RuleExample.file(body: body)])
         let (run, output) = try BuildTests.build(root.path)
@@ -43,6 +46,9 @@ struct AccessibleBodyTests {
         #expect(page.contains(#"<a href="https://example.com/empty">https://example.com/empty</a>"#))
         #expect(page.contains(#"<a href="https://example.com/home" aria-label="https://example.com/home"><img"#))
         #expect(page.contains(#"<a href="https://example.com/shot.png" aria-label="https://example.com/shot.png"><img src="https://example.com/shot.png" alt="" width="750" height="200" /></a>"#))
+        // A picture with alt text names its link itself.
+        #expect(page.contains(#"<a href="https://example.com/about"><img src="https://example.com/logo.png" alt="Logo" /></a>"#))
+        #expect(page.contains(#"<a href="https://example.com/team"><img src="https://example.com/team.png" alt="The team" width="75" /></a>"#))
         // `##`, `###`, `#####` in the file: h2, h3, h4 on the page, no level skipped.
         #expect(page.contains(#"<h3 id="steps">Steps</h3>"#))
         #expect(page.contains(#"<h4 id="deep-detail">Deep detail</h4>"#))

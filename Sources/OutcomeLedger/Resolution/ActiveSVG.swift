@@ -84,7 +84,7 @@ public enum ActiveSVG {
             } else if starts("<?") {
                 guard let end = find("?>", from: index + 2) else { return Self.unreadable }
                 let instruction = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
-                guard instruction.hasPrefix("xml ") || instruction == "xml" else {
+                guard instruction.split(maxSplits: 1, whereSeparator: \.isWhitespace).first == "xml" else {
                     return "it has a processing instruction (`<?\(instruction.prefix { !$0.isWhitespace })`)"
                 }
                 if let encoding = ActiveSVG.encoding(in: instruction), !["utf-8", "utf8", "us-ascii"].contains(encoding.lowercased()) {
