@@ -203,6 +203,10 @@ struct BodyLinkTests {
         // The same markup in UTF-16, which a browser reads by its byte-order mark.
         let utf16: [UInt8] = [0xFF, 0xFE] + "<svg><script>alert(1)</script></svg>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(ActiveSVG.reason(utf16) == "it is not UTF-8 text")
+        // The hint fits the reason: save it again as UTF-8, mend its XML, or leave script out.
+        #expect(ActiveSVG.hint(for: ActiveSVG.reason(utf16)!).hasPrefix("save the picture as UTF-8"))
+        #expect(ActiveSVG.hint(for: ActiveSVG.reason(Array("<svg><!-- never ends".utf8))!).hasPrefix("the file is not well-formed XML"))
+        #expect(ActiveSVG.hint(for: ActiveSVG.reason(Array("<svg><script/></svg>".utf8))!).hasPrefix("export the picture as PNG"))
         let inert = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>on time</text><path d=\"M0 0\"/></svg>",
             "<?xml\n  version=\"1.0\"\n  encoding=\"utf-8\"?>\n<svg/>",

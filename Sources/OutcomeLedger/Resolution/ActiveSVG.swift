@@ -23,6 +23,20 @@ public enum ActiveSVG {
     /// script from CSS, imports of other style sheets, and escapes that could hide them.
     static let forbiddenInStyle = ["javascript:", "vbscript:", "@import", "expression(", "-moz-binding", "behavior", "\\"]
 
+    /// Reasons that are about how the file is written rather than what it does, for the hint.
+    static let notUTF8 = "it is not UTF-8 text"
+    static let unreadable = "it has markup the site cannot read to its end"
+    static let unknownReference = "it has a character reference the site cannot read (`&…;`)"
+
+    /// What to do about a refused SVG: save it again, or export it without what could run.
+    public static func hint(for reason: String) -> String {
+        if reason.hasPrefix(notUTF8) { return "save the picture as UTF-8 (most editors offer it when saving), or export it as PNG" }
+        if reason == unreadable || reason == unknownReference {
+            return "the file is not well-formed XML, which browsers do not show: export the picture again, or as PNG"
+        }
+        return "export the picture as PNG, or as SVG without scripts, event attributes or embedded documents"
+    }
+
     /// Why the SVG is refused, or nil when it is inert.
     public static func reason(_ bytes: [UInt8]) -> String? {
         var reader = Reader(bytes: bytes)
@@ -41,7 +55,7 @@ public enum ActiveSVG {
 
         mutating func read() -> String? {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-            guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else { return "it is not UTF-8 text" }
+            guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else { return ActiveSVG.notUTF8 }
             while index < bytes.count {
                 let problem: String?
                 if bytes[index] == UInt8(ascii: "<") {
@@ -61,8 +75,8 @@ public enum ActiveSVG {
             return style == nil ? nil : Self.unreadable
         }
 
-        static let unreadable = "it has markup the site cannot read to its end"
-        static let unknownReference = "it has a character reference the site cannot read (`&…;`)"
+        static let unreadable = ActiveSVG.unreadable
+        static let unknownReference = ActiveSVG.unknownReference
 
         /// A comment, CDATA section, declaration, processing instruction or tag.
         private mutating func markup() -> String? {
@@ -88,7 +102,7 @@ public enum ActiveSVG {
                     return "it has a processing instruction (`<?\(instruction.prefix { !$0.isWhitespace })`)"
                 }
                 if let encoding = ActiveSVG.encoding(in: instruction), !["utf-8", "utf8", "us-ascii"].contains(encoding.lowercased()) {
-                    return "it is not UTF-8 text (`encoding=\"\(encoding)\"`)"
+                    return "\(ActiveSVG.notUTF8) (`encoding=\"\(encoding)\"`)"
                 }
                 index = end + 2
             } else if starts("</") {

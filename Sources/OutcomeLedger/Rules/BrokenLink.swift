@@ -74,7 +74,7 @@ public enum BrokenLink: LedgerRule {
                     "make the file smaller, or raise `max_asset_size` in ledger.yml")
         case .activeSVG(let path, let reason):
             return ("\(what) to `\(link.quotedDestination)`: `\(path)` is an SVG that could run script (\(reason)); not published",
-                    "export the picture as PNG, or as SVG without scripts, event attributes or embedded documents")
+                    ActiveSVG.hint(for: reason))
         case .unknownFragment(let fragment, let file):
             return ("\(what) to `\(link.quotedDestination)`: `\(file)` has no heading with the id `\(fragment)`",
                     "heading ids are made as on GitHub: lower case, spaces as `-`, punctuation dropped")
