@@ -20,8 +20,9 @@ public enum ActiveSVG {
     /// The only `data:` addresses kept: raster pictures, which never run script.
     static let pictureData = ["data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp"]
     /// What style (an attribute or a `<style>` element) may not hold: ways old browsers ran
-    /// script from CSS, imports of other style sheets, and escapes that could hide them.
-    static let forbiddenInStyle = ["javascript:", "vbscript:", "@import", "expression(", "-moz-binding", "behavior", "\\"]
+    /// script from CSS, and imports of other style sheets. Looked for once escapes are
+    /// decoded and comments, spaces and control characters taken out, so none can hide them.
+    static let forbiddenInStyle = ["javascript:", "vbscript:", "@import", "expression(", "-moz-binding", "behavior"]
 
     /// Reasons that are about how the file is written rather than what it does, for the hint.
     static let notUTF8 = "it is not UTF-8 text"
@@ -186,7 +187,7 @@ public enum ActiveSVG {
         }
 
         static func styleProblem(_ text: [UInt8]) -> String? {
-            let css = String(decoding: text, as: UTF8.self).lowercased()
+            let css = ActiveSVG.plainCSS(String(decoding: text, as: UTF8.self)).lowercased()
             return ActiveSVG.forbiddenInStyle.first { css.contains($0) }.map { "its style has `\($0)`" }
         }
 
@@ -245,6 +246,35 @@ public enum ActiveSVG {
             }
             return nil
         }
+    }
+
+    /// CSS as a browser reads its words: escapes decoded (`\6a` is `j`, `\:` is `:`),
+    /// comments, spaces and control characters left out.
+    static func plainCSS(_ css: String) -> String {
+        var scalars = css.unicodeScalars[...]
+        var plain = String.UnicodeScalarView()
+        while let scalar = scalars.popFirst() {
+            if scalar == "/", scalars.first == "*" {
+                scalars = scalars.dropFirst()
+                while let next = scalars.popFirst(), !(next == "*" && scalars.first == "/") {}
+                _ = scalars.popFirst()
+            } else if scalar == "\\" {
+                var hex = ""
+                while hex.count < 6, let next = scalars.first, next.properties.isASCIIHexDigit {
+                    hex.unicodeScalars.append(next)
+                    scalars = scalars.dropFirst()
+                }
+                if hex.isEmpty {
+                    if let next = scalars.popFirst() { plain.append(next) }
+                } else {
+                    if let next = scalars.first, next == " " || next == "\t" || next == "\n" { scalars = scalars.dropFirst() }
+                    plain.append(UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}")
+                }
+            } else {
+                plain.append(scalar)
+            }
+        }
+        return String(String.UnicodeScalarView(plain.filter { $0.value > 0x20 && $0.value != 0x7F }))
     }
 
     /// The name without its namespace prefix (`svg:script`, `xlink:href`), in lower case.
