@@ -156,7 +156,8 @@ public enum BodyHTML {
                                 let dropped = tag.attributes.map(\.name).filter { attribute in
                                     switch attribute {
                                     case "href" where name == "a", "src" where name == "img": return address == nil && !nested
-                                    case "id", "name" where name == "a": return anchor == nil
+                                    case "id": return anchor == nil
+                                    case "name" where name == "a": return anchor == nil
                                     default: return !kept.contains(attribute) || !isKept(attribute, of: tag)
                                     }
                                 }

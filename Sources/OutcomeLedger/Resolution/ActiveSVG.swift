@@ -58,34 +58,27 @@ public enum ActiveSVG {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
             guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else { return ActiveSVG.notUTF8 }
             while index < bytes.count {
-                let problem: String?
                 if bytes[index] == UInt8(ascii: "<") {
-                    problem = markup()
+                    if let problem = markup() { return problem }
                 } else if bytes[index] == UInt8(ascii: "&") {
-                    guard let (decoded, end) = reference(at: index) else { return Self.unknownReference }
+                    guard let (decoded, end) = reference(at: index) else { return ActiveSVG.unknownReference }
                     style?.append(contentsOf: decoded)
                     index = end
-                    problem = nil
                 } else {
                     style?.append(bytes[index])
                     index += 1
-                    problem = nil
                 }
-                if let problem { return problem }
             }
-            return style == nil ? nil : Self.unreadable
+            return style == nil ? nil : ActiveSVG.unreadable
         }
-
-        static let unreadable = ActiveSVG.unreadable
-        static let unknownReference = ActiveSVG.unknownReference
 
         /// A comment, CDATA section, declaration, processing instruction or tag.
         private mutating func markup() -> String? {
             if starts("<!--") {
-                guard let end = find("-->", from: index + 4) else { return Self.unreadable }
+                guard let end = find("-->", from: index + 4) else { return ActiveSVG.unreadable }
                 index = end + 3
             } else if starts("<![CDATA[") {
-                guard let end = find("]]>", from: index + 9) else { return Self.unreadable }
+                guard let end = find("]]>", from: index + 9) else { return ActiveSVG.unreadable }
                 style?.append(contentsOf: bytes[(index + 9)..<end])
                 index = end + 3
             } else if starts("<!DOCTYPE") {
@@ -97,7 +90,7 @@ public enum ActiveSVG {
             } else if starts("<!") {
                 return "it has a declaration (`<!`)"
             } else if starts("<?") {
-                guard let end = find("?>", from: index + 2) else { return Self.unreadable }
+                guard let end = find("?>", from: index + 2) else { return ActiveSVG.unreadable }
                 let instruction = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
                 guard instruction.split(maxSplits: 1, whereSeparator: \.isWhitespace).first == "xml" else {
                     return "it has a processing instruction (`<?\(instruction.prefix { !$0.isWhitespace })`)"
@@ -110,7 +103,7 @@ public enum ActiveSVG {
                 index += 2
                 let name = readName()
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return Self.unreadable }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return ActiveSVG.unreadable }
                 index += 1
                 if ActiveSVG.localName(name) == "style", let text = style {
                     style = nil
@@ -126,12 +119,12 @@ public enum ActiveSVG {
         private mutating func startTag() -> String? {
             index += 1
             let name = readName()
-            guard !name.isEmpty else { return Self.unreadable }
+            guard !name.isEmpty else { return ActiveSVG.unreadable }
             let element = ActiveSVG.localName(name)
             if ActiveSVG.forbiddenElements.contains(element) { return "it has a `<\(element)>` element" }
             while true {
                 let spaced = skipSpace()
-                guard index < bytes.count else { return Self.unreadable }
+                guard index < bytes.count else { return ActiveSVG.unreadable }
                 if bytes[index] == UInt8(ascii: ">") {
                     index += 1
                     if element == "style" { style = [] }
@@ -141,23 +134,23 @@ public enum ActiveSVG {
                     index += 2
                     return nil
                 }
-                guard spaced else { return Self.unreadable }
+                guard spaced else { return ActiveSVG.unreadable }
                 let attribute = readName()
-                guard !attribute.isEmpty else { return Self.unreadable }
+                guard !attribute.isEmpty else { return ActiveSVG.unreadable }
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return Self.unreadable }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return ActiveSVG.unreadable }
                 index += 1
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
-                    return Self.unreadable
+                    return ActiveSVG.unreadable
                 }
                 let quote = bytes[index]
                 index += 1
                 var value: [UInt8] = []
                 while index < bytes.count, bytes[index] != quote {
-                    if bytes[index] == UInt8(ascii: "<") { return Self.unreadable }
+                    if bytes[index] == UInt8(ascii: "<") { return ActiveSVG.unreadable }
                     if bytes[index] == UInt8(ascii: "&") {
-                        guard let (decoded, end) = reference(at: index) else { return Self.unknownReference }
+                        guard let (decoded, end) = reference(at: index) else { return ActiveSVG.unknownReference }
                         value += decoded
                         index = end
                     } else {
@@ -165,7 +158,7 @@ public enum ActiveSVG {
                         index += 1
                     }
                 }
-                guard index < bytes.count else { return Self.unreadable }
+                guard index < bytes.count else { return ActiveSVG.unreadable }
                 index += 1
                 if let problem = Self.attributeProblem(ActiveSVG.localName(attribute), value: value) { return problem }
             }
@@ -220,15 +213,7 @@ public enum ActiveSVG {
             let name = String(decoding: bytes[(start + 1)..<semicolon], as: UTF8.self)
             let named: [String: UInt8] = ["lt": 0x3C, "gt": 0x3E, "amp": 0x26, "quot": 0x22, "apos": 0x27]
             if let byte = named[name] { return ([byte], semicolon + 1) }
-            let number: UInt32?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                number = UInt32(name.dropFirst(2), radix: 16)
-            } else if name.hasPrefix("#") {
-                number = UInt32(name.dropFirst(), radix: 10)
-            } else {
-                number = nil
-            }
-            guard let number, number > 0, let scalar = Unicode.Scalar(number) else { return nil }
+            guard let scalar = HTMLText.numericReference(name), scalar.value > 0 else { return nil }
             return (Array(String(Character(scalar)).utf8), semicolon + 1)
         }
 

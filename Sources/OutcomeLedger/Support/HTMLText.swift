@@ -32,15 +32,7 @@ public enum HTMLText {
                 continue
             }
             let name = String(String.UnicodeScalarView(scalars[(scalars.startIndex + 1)..<end]))
-            var value: UInt32?
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                value = UInt32(name.dropFirst(2), radix: 16)
-            } else if name.hasPrefix("#") {
-                value = UInt32(name.dropFirst())
-            } else {
-                value = namedReferences[name.lowercased()]
-            }
-            if let value, let scalar = Unicode.Scalar(value) {
+            if let scalar = numericReference(name) ?? namedReferences[name.lowercased()].flatMap(Unicode.Scalar.init) {
                 output.append(scalar)
                 scalars = scalars[(end + 1)...]
             } else {
@@ -49,6 +41,19 @@ public enum HTMLText {
             }
         }
         return String(output)
+    }
+
+    /// The character a numeric reference stands for, by its name: `#106` or `#x6A` is `j`.
+    public static func numericReference(_ name: String) -> Unicode.Scalar? {
+        let value: UInt32?
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+            value = UInt32(name.dropFirst(2), radix: 16)
+        } else if name.hasPrefix("#") {
+            value = UInt32(name.dropFirst())
+        } else {
+            return nil
+        }
+        return value.flatMap(Unicode.Scalar.init)
     }
 
     private static let namedReferences: [String: UInt32] = [
