@@ -8,9 +8,11 @@ import OutcomeLedger
 /// compare with, and the running binary (so a new version or theme means a rebuild). It is
 /// all or nothing: on any difference the whole site is rebuilt, so the output is always
 /// byte-identical to a clean build. The output itself is checked too: a file added, removed
-/// or resized since the build also means a rebuild. The fingerprint, the output's listing
-/// and the build's report are kept in the output as `.outcomes-cache`, written with the
-/// site and swapped in with it.
+/// or resized since the build also means a rebuild. So are the files bodies link to that
+/// were not published (missing, a folder, too large, a refused SVG): one that appears or
+/// changes means a rebuild. The fingerprint, the output's listing, those files' state and
+/// the build's report are kept in the output as `.outcomes-cache`, written with the site
+/// and swapped in with it.
 public enum BuildCache {
     public static let fileName = ".outcomes-cache"
 
@@ -65,22 +67,66 @@ public enum BuildCache {
     public static func report(in output: String, matching fingerprint: String, root: String) -> String? {
         guard FileSystem.kind(of: "\(output)/\(SiteWriter.markerName)") == .regularFile,
               let bytes = try? FileSystem.read("\(output)/\(fileName)").get() else { return nil }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        guard lines.count == 3, lines[0] == fingerprint else { return nil }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", maxSplits: 3, omittingEmptySubsequences: false)
+        guard lines.count == 4, lines[0] == fingerprint else { return nil }
         guard let files = FileSystem.fileSizesOnAllCores(under: output, followingLinks: true), lines[1] == listing(files) else { return nil }
+        guard let space = lines[2].firstIndex(of: " "),
+              let unpublished = try? JSONDecoder().decode([String].self, from: Data(lines[2][lines[2].index(after: space)...].utf8)),
+              lines[2] == unpublishedLine(unpublished, root: root) else { return nil }
         let prefix = SiteBuilder.assetPath("")
         for (path, _) in files where path.hasPrefix(prefix) {
             guard let published = try? FileSystem.read("\(output)/\(path)").get(),
                   let source = try? FileSystem.read("\(root)/\(path.dropFirst(prefix.count))").get(),
                   published == source else { return nil }
         }
-        return String(lines[2])
+        return String(lines[3])
     }
 
-    /// The cache file to write with a site, given the files written and their sizes.
-    public static func file(fingerprint: String, report: String, written: [(path: String, size: Int)]) -> SiteFile {
+    /// The cache file to write with a site, given the files written and their sizes, and the
+    /// compilation they were built from.
+    public static func file(fingerprint: String, report: String, written: [(path: String, size: Int)],
+                            compilation: Compilation) -> SiteFile {
         let listed = written + [(SiteWriter.markerName, SiteWriter.markerText.utf8.count)]
-        return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + report).utf8))
+        let unpublished = unpublishedLine(unpublishedPaths(compilation), root: compilation.root ?? ".")
+        return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + unpublished + "\n" + report).utf8))
+    }
+
+    /// The files bodies link to that the site could not publish, by path in the ledger.
+    static func unpublishedPaths(_ compilation: Compilation) -> [String] {
+        var paths: Set<String> = []
+        for outcome in compilation.ledger.outcomes {
+            for link in outcome.links {
+                guard case .broken(let broken)? = link.target else { continue }
+                switch broken {
+                case .missing(let path), .notAFile(let path), .tooLarge(let path, _, _), .activeSVG(let path, _): paths.insert(path)
+                case .outsideRoot, .skippedOutcomeFile, .unknownFragment: break
+                }
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// A digest of what is at each path now (nothing, a folder, or a file of some size and
+    /// contents), then the paths as JSON, on one line. The same line later means none changed.
+    static func unpublishedLine(_ paths: [String], root: String) -> String {
+        var hasher = Hasher128()
+        for path in paths {
+            hasher.add(path)
+            let full = "\(root)/\(path)"
+            switch FileSystem.kind(of: full) {
+            case .missing: hasher.add("missing")
+            case .regularFile:
+                let size = FileSystem.size(of: full) ?? -1
+                hasher.add("file \(size)")
+                // What decides whether it is published is its size, and for an SVG its contents.
+                if size <= 64 << 20 { hasher.add((try? FileSystem.read(full).get()) ?? []) }
+            default: hasher.add("other")
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let json = (try? encoder.encode(paths)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return hasher.hex + " " + json
     }
 
     /// A digest of paths and sizes, the cache files and the manifest (written after it) left

@@ -105,7 +105,7 @@ struct BuildCommand: ParsableCommand {
         var advance: (@Sendable (Int, Int) -> Void)?
         if let progress { advance = { done, total in progress.update(done, of: total) } }
         let cache = { (written: [(path: String, size: Int)]) -> [SiteFile] in
-            let built = fingerprint.map { [BuildCache.file(fingerprint: $0, report: report, written: written)] } ?? []
+            let built = fingerprint.map { [BuildCache.file(fingerprint: $0, report: report, written: written, compilation: compilation)] } ?? []
             return built + (parsed.map { [SiteFile(path: ParseCache.fileName, contents: $0.fileContents())] } ?? [])
         }
         do {

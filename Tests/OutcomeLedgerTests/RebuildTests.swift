@@ -73,6 +73,50 @@ struct RebuildTests {
         #expect(second.standardError.contains("[done-measurable]"))
     }
 
+    /// A body links to a picture that is missing, to a folder, to an SVG that could run
+    /// script and to a file too large to publish. Each, when it comes right, is published
+    /// by the next build, as by a clean one; and each path is checked as it is.
+    @Test(arguments: ["missing file added", "folder replaced by a file", "SVG made safe", "large file made smaller"])
+    func aLinkedFileThatComesRightIsPublished(change: String) throws {
+        let root = TestSupport.ledger([
+            "ledger.yml": "max_asset_size: 1024\n",
+            RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody
+                + "\n\n![chart](chart.png), [notes](notes), ![diagram](diagram.svg) and [data](data.csv)."),
+            "outcomes/notes/readme.txt": "notes",
+            "outcomes/diagram.svg": #"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
+            "outcomes/data.csv": String(repeating: "1,2\n", count: 1000),
+        ])
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        let first = try Self.build(root, output)
+        #expect(first.status == 0)
+        #expect(first.standardError.components(separatedBy: "[broken-link]").count - 1 == 4, "\(first.standardError)")
+        #expect(try Self.build(root, output).standardOutput.hasPrefix("Up to date"))
+        let outcomes = root.appendingPathComponent("outcomes")
+        let published: String
+        switch change {
+        case "missing file added":
+            try Data("PNG".utf8).write(to: outcomes.appendingPathComponent("chart.png"))
+            published = "files/outcomes/chart.png"
+        case "folder replaced by a file":
+            try FileManager.default.removeItem(at: outcomes.appendingPathComponent("notes"))
+            try Data("notes".utf8).write(to: outcomes.appendingPathComponent("notes"))
+            published = "files/outcomes/notes"
+        case "SVG made safe":
+            try Data(#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>"#.utf8)
+                .write(to: outcomes.appendingPathComponent("diagram.svg"))
+            published = "files/outcomes/diagram.svg"
+        default:
+            try Data("1,2\n".utf8).write(to: outcomes.appendingPathComponent("data.csv"))
+            published = "files/outcomes/data.csv"
+        }
+        let rebuilt = try Self.build(root, output)
+        #expect(!rebuilt.standardOutput.hasPrefix("Up to date"), "\(change) went unnoticed")
+        #expect(rebuilt.standardError.components(separatedBy: "[broken-link]").count - 1 == 3)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(published).path))
+        try Self.expectSameAsCleanBuild(root, output)
+        #expect(try Self.build(root, output).standardOutput.hasPrefix("Up to date"))
+    }
+
     static let changes = ["parent", "dependency", "dependency link", "people", "config", "template", "new file", "removed file", "date"]
 
     /// Makes one kind of change to a copy of the music-app example; returns the date to build with.
