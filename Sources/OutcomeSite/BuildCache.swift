@@ -98,7 +98,7 @@ public enum BuildCache {
             for link in outcome.links {
                 guard case .broken(let broken)? = link.target else { continue }
                 switch broken {
-                case .missing(let path), .notAFile(let path), .tooLarge(let path, _, _), .activeSVG(let path, _): paths.insert(path)
+                case .missing(let path, _), .notAFile(let path, _), .tooLarge(let path, _, _), .activeSVG(let path, _): paths.insert(path)
                 case .outsideRoot, .skippedOutcomeFile, .unknownFragment: break
                 }
             }
@@ -108,19 +108,26 @@ public enum BuildCache {
 
     /// A digest of what is at each path now (nothing, a folder, or a file of some size and
     /// contents), then the paths as JSON, on one line. The same line later means none changed.
+    /// The names beside a missing file, and in a folder, count too: `broken-link` suggests one.
     static func unpublishedLine(_ paths: [String], root: String) -> String {
         var hasher = Hasher128()
         for path in paths {
             hasher.add(path)
             let full = "\(root)/\(path)"
             switch FileSystem.kind(of: full) {
-            case .missing: hasher.add("missing")
+            case .missing:
+                hasher.add("missing")
+                let folder = full.lastIndex(of: "/").map { String(full[..<$0]) } ?? root
+                hasher.add(FileSystem.entries(of: folder).joined(separator: "/"))
             case .regularFile:
                 let size = FileSystem.size(of: full) ?? -1
                 hasher.add("file \(size)")
                 // What decides whether it is published is its size, and for an SVG its contents.
                 if size <= 64 << 20 { hasher.add((try? FileSystem.read(full).get()) ?? []) }
-            default: hasher.add("other")
+            case .directory:
+                hasher.add("folder")
+                hasher.add(FileSystem.entries(of: full).joined(separator: "/"))
+            case .other: hasher.add("other")
             }
         }
         let encoder = JSONEncoder()

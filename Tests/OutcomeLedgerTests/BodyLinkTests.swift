@@ -109,6 +109,45 @@ struct BodyLinkTests {
         #expect(hints[5].hasPrefix("heading ids are made as on GitHub"))
     }
 
+    /// A missing file that is most likely another one in its folder is named: the same name
+    /// with `.md` (a site that hides extensions lets authors leave it out), in other
+    /// capitals, a slip of a letter; a folder, by its README. Names whose numbers differ
+    /// are other documents, and nothing near is no guess.
+    @Test func aMissingFileSuggestsTheOneMeant() throws {
+        let body = RuleExample.standardBody + """
+
+
+            See [150](./eip-150#abstract), ![chart](Chart.PNG), [plan](../docs/plna.pdf?v=2), [7683](eip-7683.md),
+            [notes](notes), [tools](../tools/), [other](nothing-like-it.txt) and [data](data).
+            """
+        let root = TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: body),
+            "outcomes/eip-150.md": RuleExample.file(body: RuleExample.standardBody + "\n\n## Abstract\nGas."),
+            "outcomes/eip-7623.md": RuleExample.file(body: RuleExample.standardBody),
+            "outcomes/chart.png": "PNG",
+            "docs/plan.pdf": "PDF",
+            "outcomes/notes/README.md": "notes",
+            "outcomes/notes/more.txt": "more",
+            "tools/run.sh": "echo",
+            "outcomes/data.csv": "1,2",
+            "outcomes/data.json": "[]",
+        ])
+        let found = try TestSupport.compile(root).diagnostics("broken-link").map { $0.hint ?? "" }
+        #expect(found == [
+            "did you mean `./eip-150.md#abstract` (`outcomes/eip-150.md`)?",
+            "did you mean `chart.png` (`outcomes/chart.png`)?",
+            "did you mean `../docs/plan.pdf?v=2` (`docs/plan.pdf`)?",
+            "check the file name and its folder: paths are relative to this outcome's file",
+            "link to the folder's README, which GitHub shows for it: `notes/README.md`",
+            "link to a file inside the folder",
+            "check the file name and its folder: paths are relative to this outcome's file",
+            "check the file name and its folder: paths are relative to this outcome's file",
+        ])
+        #expect(BrokenLink.destination("../a/b c.md", naming: "B C.md") == "../a/B%20C.md")
+        #expect(BrokenLink.destination("x#y", naming: "x.md") == "x.md#y")
+        #expect(BrokenLink.destination("notes/", adding: "README.md") == "notes/README.md")
+    }
+
     /// A web address that reads as a path — wrapped in brackets, as in `[label]:(https://…)`,
     /// or without its scheme — is named as such, with the address to write instead.
     @Test func aMisreadWebAddressIsNamed() throws {

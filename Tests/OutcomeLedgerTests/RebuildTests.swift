@@ -117,6 +117,18 @@ struct RebuildTests {
         #expect(try Self.build(root, output).standardOutput.hasPrefix("Up to date"))
     }
 
+    /// What `broken-link` suggests for a missing file depends on the files beside it: a new
+    /// one there means a new report, not the old one repeated.
+    @Test func aFileBesideAMissingOneRenewsTheSuggestion() throws {
+        let root = TestSupport.ledger([RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody + "\n\nSee [the plan](./plan).")])
+        let output = TestSupport.temporaryFolder().appendingPathComponent("site")
+        #expect(try Self.build(root, output).standardError.contains("help: check the file name"))
+        try Data("plan".utf8).write(to: root.appendingPathComponent("outcomes/plan.txt"))
+        let again = try Self.build(root, output)
+        #expect(!again.standardOutput.hasPrefix("Up to date"))
+        #expect(again.standardError.contains("help: did you mean `./plan.txt` (`outcomes/plan.txt`)?"))
+    }
+
     static let changes = ["parent", "dependency", "dependency link", "people", "config", "template", "new file", "removed file", "date"]
 
     /// Makes one kind of change to a copy of the music-app example; returns the date to build with.

@@ -96,6 +96,17 @@ public struct LedgerDiscovery: Sendable {
         return FileSystem.kind(of: absolute(relative)) != .missing
     }
 
+    /// The names of the files in a folder under the root (root-relative; "" is the root),
+    /// in byte order; none when it is not a folder.
+    public func fileNames(in folder: String) -> [String] {
+        if let snapshot { return snapshot.fileNames(in: folder) }
+        let directory = absolute(folder)
+        return FileSystem.typedEntries(of: directory).compactMap { name, kind in
+            let isFile = kind.map { $0 == .regularFile } ?? (FileSystem.kind(of: "\(directory)/\(name)") == .regularFile)
+            return isFile ? name : nil
+        }
+    }
+
     /// What a link in a body finds at a path under the root.
     public enum FileLookup: Sendable, Equatable {
         case file(size: Int)

@@ -67,6 +67,20 @@ public struct LedgerSnapshot: Sendable {
     func exists(_ path: String) -> Bool {
         entries[path] != nil
     }
+
+    func fileNames(in folder: String) -> [String] {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var names: [String] = []
+        for (path, entry) in entries where path.hasPrefix(prefix) {
+            let name = path.dropFirst(prefix.count)
+            guard !name.contains("/") else { continue }
+            switch entry {
+            case .file, .unread: names.append(String(name))
+            case .symbolicLink, .other: break
+            }
+        }
+        return names.sorted { $0.precedesInByteOrder($1) }
+    }
 }
 
 extension GitRepository {

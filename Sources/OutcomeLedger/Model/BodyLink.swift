@@ -17,11 +17,13 @@ public struct BodyLink: Sendable, Equatable {
     }
 
     /// Why a link leads nowhere.
+    /// `nearest`: a file in the ledger the author most likely meant (`eip-150.md` for
+    /// `eip-150`, `chart.png` for `Chart.png`, a folder's README for the folder).
     public enum Broken: Sendable, Equatable {
-        case missing(path: String)
+        case missing(path: String, nearest: String? = nil)
         case outsideRoot
         case skippedOutcomeFile(path: String)
-        case notAFile(path: String)
+        case notAFile(path: String, nearest: String? = nil)
         case tooLarge(path: String, size: Int, limit: Int)
         case activeSVG(path: String, reason: String)
         case unknownFragment(fragment: String, file: String)

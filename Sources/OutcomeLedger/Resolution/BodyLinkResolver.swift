@@ -137,9 +137,13 @@ public enum BodyLinkResolver {
 
     static func asset(_ path: String, discovery: LedgerDiscovery, maxAssetSize: Int) -> BodyLink.Target {
         switch discovery.lookUp(path) {
-        case .missing: return .broken(.missing(path: path))
+        case .missing:
+            let (folder, name) = FileSuggestion.split(path)
+            return .broken(.missing(path: path, nearest: FileSuggestion.nearest(to: name, in: discovery.fileNames(in: folder))
+                .map { folder.isEmpty ? $0 : "\(folder)/\($0)" }))
         case .outsideRoot: return .broken(.outsideRoot)
-        case .notAFile: return .broken(.notAFile(path: path))
+        case .notAFile:
+            return .broken(.notAFile(path: path, nearest: FileSuggestion.readme(in: discovery.fileNames(in: path)).map { "\(path)/\($0)" }))
         case .file(let size):
             if size > maxAssetSize { return .broken(.tooLarge(path: path, size: size, limit: maxAssetSize)) }
             if path.lowercased().hasSuffix(".svg") {

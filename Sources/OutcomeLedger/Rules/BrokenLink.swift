@@ -54,21 +54,27 @@ public enum BrokenLink: LedgerRule {
     static func describe(_ broken: BodyLink.Broken, link: BodyLink) -> (String, String?) {
         let what = link.isImage ? "image" : "link"
         switch broken {
-        case .missing(let path):
+        case .missing(let path, let nearest):
             if let misread = misreadWebAddress(link.destination) {
                 return ("\(what) to `\(link.quotedDestination)`: \(misread.why) is read as a file in the ledger, and there is no such file",
                         misread.address.map { "write the whole address alone: `\($0)`" } ?? "write the whole address alone, with nothing around it")
             }
+            let hint = nearest.map { nearest in
+                "did you mean `\(destination(link.destination, naming: FileSuggestion.split(nearest).name))` (`\(nearest)`)?"
+            }
             return ("\(what) to `\(link.quotedDestination)`: there is no file `\(path)` in the ledger",
-                    "check the file name and its folder: paths are relative to this outcome's file")
+                    hint ?? "check the file name and its folder: paths are relative to this outcome's file")
         case .outsideRoot:
             return ("\(what) to `\(link.quotedDestination)` leads outside the ledger root",
                     "only files inside the ledger are published; copy the file into the ledger")
         case .skippedOutcomeFile(let path):
             return ("\(what) to `\(link.quotedDestination)`: `\(path)` is not an outcome the ledger reads",
                     "files whose name begins with `.` or `_` are skipped; link to an outcome file instead")
-        case .notAFile(let path):
-            return ("\(what) to `\(link.quotedDestination)`: `\(path)` is not a file", "link to a file inside the folder")
+        case .notAFile(let path, let readme):
+            let hint = readme.map { readme in
+                "link to the folder's README, which GitHub shows for it: `\(destination(link.destination, adding: FileSuggestion.split(readme).name))`"
+            }
+            return ("\(what) to `\(link.quotedDestination)`: `\(path)` is not a file", hint ?? "link to a file inside the folder")
         case .tooLarge(let path, let size, let limit):
             return ("\(what) to `\(link.quotedDestination)`: `\(path)` is \(size) bytes, more than `max_asset_size` (\(limit) bytes); not published",
                     "make the file smaller, or raise `max_asset_size` in ledger.yml")
@@ -79,6 +85,26 @@ public enum BrokenLink: LedgerRule {
             return ("\(what) to `\(link.quotedDestination)`: `\(file)` has no heading with the id `\(fragment)`",
                     "heading ids are made as on GitHub: lower case, spaces as `-`, punctuation dropped")
         }
+    }
+
+    /// The destination as written with its last name replaced (its `./` or `../`, query and
+    /// fragment kept), a space written `%20` as a destination needs it.
+    static func destination(_ written: String, naming name: String) -> String {
+        let (path, rest) = pathAndRest(written)
+        let folder = path.lastIndex(of: "/").map { path[...$0] } ?? ""
+        return folder + name.replacingOccurrences(of: " ", with: "%20") + rest
+    }
+
+    /// The destination as written with a name added below it (a folder's file).
+    static func destination(_ written: String, adding name: String) -> String {
+        let (path, rest) = pathAndRest(written)
+        return path + (path.hasSuffix("/") ? "" : "/") + name.replacingOccurrences(of: " ", with: "%20") + rest
+    }
+
+    /// A destination's path, and what follows it (`?query`, `#fragment`).
+    private static func pathAndRest(_ written: String) -> (Substring, Substring) {
+        let end = written.firstIndex { $0 == "?" || $0 == "#" } ?? written.endIndex
+        return (written[..<end], written[end...])
     }
 
     /// Top-level domains a web address written without its scheme most often ends in;
