@@ -13,20 +13,30 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder to create the ledger in (created if missing).", completion: .directory)
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("Also write CI workflows: github.", valueName: "system"))
+    @Option(help: ArgumentHelp("Also write CI workflows: github (GitHub Actions) or gitlab (.gitlab-ci.yml).", valueName: "system"))
     var ci: CISystem?
 
     @Option(help: ArgumentHelp("The outcomes action the GitHub workflows use, as OWNER/REPO@TAG.", valueName: "action"))
     var action: String = CIWorkflows.defaultAction
 
-    enum CISystem: String, ExpressibleByArgument, CaseIterable { case github }
+    @Option(help: ArgumentHelp("The outcomes image the GitLab pipeline uses.", valueName: "image"))
+    var image: String = CIWorkflows.defaultImage
+
+    enum CISystem: String, ExpressibleByArgument, CaseIterable { case github, gitlab }
 
     func validate() throws {
         guard action.wholeMatch(of: /[A-Za-z0-9_.-]+\/[A-Za-z0-9_.\/-]+@[A-Za-z0-9_.\/-]+/) != nil else {
             throw ValidationError("--action must be written OWNER/REPO@TAG, for example \(CIWorkflows.defaultAction)")
         }
-        if action != CIWorkflows.defaultAction && ci == nil {
-            throw ValidationError("--action names the action of the CI workflows: add --ci github")
+        if action != CIWorkflows.defaultAction && ci != .github {
+            throw ValidationError("--action names the action of the GitHub workflows: add --ci github")
+        }
+        // An image reference: registry, path and tag or digest; nothing YAML would read otherwise.
+        guard image.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_.\/:@-]*/) != nil else {
+            throw ValidationError("--image must be an image name such as \(CIWorkflows.defaultImage)")
+        }
+        if image != CIWorkflows.defaultImage && ci != .gitlab {
+            throw ValidationError("--image names the image of the GitLab pipeline: add --ci gitlab")
         }
     }
 
@@ -39,7 +49,11 @@ struct InitCommand: ParsableCommand {
         }
         let title = root.lastPathComponent.isEmpty || root.path == "/" ? "Outcomes" : root.lastPathComponent
         var files = LedgerScaffold.files(title: title, today: CalendarDate.today())
-        if ci == .github { files += CIWorkflows.github(action: action) }
+        switch ci {
+        case .github: files += CIWorkflows.github(action: action)
+        case .gitlab: files += CIWorkflows.gitlab(image: image)
+        case nil: break
+        }
 
         let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         guard existing.isEmpty else {

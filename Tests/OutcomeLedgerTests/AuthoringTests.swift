@@ -56,6 +56,26 @@ struct AuthoringTests {
         }
     }
 
+    @Test func initWithGitLabWritesTheDocumentedPipeline() throws {
+        let folder = TestSupport.temporaryFolder()
+        #expect(try TestSupport.run(["init", folder.path, "--ci", "gitlab"]).status == 0)
+        let written = try String(contentsOf: folder.appendingPathComponent(".gitlab-ci.yml"), encoding: .utf8)
+        #expect(try WorkflowDocumentationTests.yamlBlocks().contains("# .gitlab-ci.yml\n" + written.dropLast()), ".gitlab-ci.yml differs from docs/ci.md")
+        #expect(written.contains("OUTCOMES_IMAGE: \(CIWorkflows.defaultImage)\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(".github").path))
+
+        let own = TestSupport.temporaryFolder()
+        #expect(try TestSupport.run(["init", own.path, "--ci", "gitlab", "--image", "registry.example.com/team/outcomes:0.1.0"]).status == 0)
+        #expect(try String(contentsOf: own.appendingPathComponent(".gitlab-ci.yml"), encoding: .utf8)
+            .contains("OUTCOMES_IMAGE: registry.example.com/team/outcomes:0.1.0\n"))
+        // Each option belongs to its system, and an image name is one word.
+        for arguments in [["--image", "a/b:1"], ["--ci", "github", "--image", "a/b:1"], ["--ci", "gitlab", "--action", "a/b@v1"],
+                          ["--ci", "gitlab", "--image", "a b"], ["--ci", "gitlab", "--image", "x\ny: 1"]] {
+            let run = try TestSupport.run(["init", TestSupport.temporaryFolder().path] + arguments)
+            #expect(run.status == 2 && run.standardError.contains("--"), "\(arguments)")
+        }
+    }
+
     @Test func newWritesAnOutcomeAndListsWhatIsLeft() throws {
         let folder = TestSupport.temporaryFolder()
         #expect(try TestSupport.run(["init", folder.path]).status == 0)

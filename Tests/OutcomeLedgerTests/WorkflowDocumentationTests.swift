@@ -173,7 +173,10 @@ struct WorkflowDocumentationTests {
             files.append(("vendor.github-workflows", file.path))
             #expect(text.contains("uses: someone/outcomes@v1"), "\(path)")
         }
-        #expect(files.count == 7)
+        let gitlab = folder.appendingPathComponent("init-gitlab.yml")
+        try CIWorkflows.gitlab(image: "registry.example.com/team/outcomes:1")[0].text.write(to: gitlab, atomically: true, encoding: .utf8)
+        files.append(("vendor.gitlab-ci", gitlab.path))
+        #expect(files.count == 8)
         for file in files {
             let (status, output) = try TestSupport.python(
                 "import sys; from check_jsonschema import main; sys.argv = ['check-jsonschema'] + sys.argv[1:]; main()",

@@ -1,5 +1,5 @@
-/// The GitHub Actions workflows `outcomes init --ci github` writes. docs/ci.md shows the
-/// same text (a test keeps them identical), with how to set them up.
+/// The CI workflows `outcomes init --ci github` and `--ci gitlab` write. docs/ci.md shows
+/// the same text (a test keeps them identical), with how to set them up.
 public enum CIWorkflows {
     /// Where the `outcomes` action is published: `uses:` needs a literal owner, repository
     /// and tag. `outcomes init --ci github --action OWNER/REPO@TAG` names another.
@@ -113,5 +113,69 @@ jobs:
           path: _site
       - id: deployment
         uses: actions/deploy-pages@v4
+"""#
+
+    /// The image each release publishes (see .github/workflows/release.yml); `outcomes init
+    /// --ci gitlab --image NAME` names another.
+    public static let defaultImage = "ghcr.io/outcomes-ledger/outcomes:\(ToolVersion.current)"
+
+    public static func gitlab(image: String = defaultImage) -> [(path: String, text: String)] {
+        [(".gitlab-ci.yml", gitlabPipeline.replacingOccurrences(of: imagePlaceholder, with: image))]
+    }
+
+    static let imagePlaceholder = "OUTCOMES_DEFAULT_IMAGE"
+
+    static let gitlabPipeline = #"""
+stages: [check, publish]
+
+variables:
+  GIT_DEPTH: 0
+  OUTCOMES_IMAGE: OUTCOMES_DEFAULT_IMAGE
+
+outcomes-check:
+  image: $OUTCOMES_IMAGE
+  stage: check
+  script:
+    - outcomes check . --format gitlab --output gl-code-quality-report.json --format junit --output outcomes-junit.xml
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
+      junit: outcomes-junit.xml
+
+outcomes-changes:
+  image: $OUTCOMES_IMAGE
+  stage: check
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  script:
+    - outcomes diff "$CI_MERGE_REQUEST_DIFF_BASE_SHA" "$CI_COMMIT_SHA" --root . --format markdown > outcomes-diff.md
+    - cat outcomes-diff.md
+    - |
+      if [ -z "$OUTCOMES_GITLAB_TOKEN" ]; then
+        echo "OUTCOMES_GITLAB_TOKEN is not set: not writing a note on the merge request"
+        exit 0
+      fi
+      notes="$CI_API_V4_URL/projects/$CI_PROJECT_ID/merge_requests/$CI_MERGE_REQUEST_IID/notes"
+      note=$(curl --fail --silent --header "PRIVATE-TOKEN: $OUTCOMES_GITLAB_TOKEN" "$notes?per_page=100&sort=asc" \
+        | jq -r '[.[] | select(.body | startswith("<!-- outcomes diff -->"))][0].id // empty')
+      if [ -n "$note" ]; then
+        curl --fail --silent --request PUT --header "PRIVATE-TOKEN: $OUTCOMES_GITLAB_TOKEN" --data-urlencode "body@outcomes-diff.md" "$notes/$note" > /dev/null
+      else
+        curl --fail --silent --request POST --header "PRIVATE-TOKEN: $OUTCOMES_GITLAB_TOKEN" --data-urlencode "body@outcomes-diff.md" "$notes" > /dev/null
+      fi
+  artifacts:
+    when: always
+    paths: [outcomes-diff.md]
+
+pages:
+  image: $OUTCOMES_IMAGE
+  stage: publish
+  script:
+    - outcomes build . --output public --base-url "$CI_PAGES_URL"
+  artifacts:
+    paths: [public]
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 """#
 }
