@@ -120,10 +120,9 @@ public enum BuildCache {
                 let folder = full.lastIndex(of: "/").map { String(full[..<$0]) } ?? root
                 hasher.add(FileSystem.entries(of: folder).joined(separator: "/"))
             case .regularFile:
-                let size = FileSystem.size(of: full) ?? -1
-                hasher.add("file \(size)")
                 // What decides whether it is published is its size, and for an SVG its contents.
-                if size <= 64 << 20 { hasher.add((try? FileSystem.read(full).get()) ?? []) }
+                hasher.add("file \(FileSystem.size(of: full) ?? -1)")
+                if path.lowercased().hasSuffix(".svg") { hasher.add((try? FileSystem.read(full, limit: 64 << 20).get()) ?? []) }
             case .directory:
                 hasher.add("folder")
                 hasher.add(FileSystem.entries(of: full).joined(separator: "/"))

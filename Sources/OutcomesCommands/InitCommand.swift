@@ -31,8 +31,9 @@ struct InitCommand: ParsableCommand {
         if action != CIWorkflows.defaultAction && ci != .github {
             throw ValidationError("--action names the action of the GitHub workflows: add --ci github")
         }
-        // An image reference: registry, path and tag or digest; nothing YAML would read otherwise.
-        guard image.wholeMatch(of: /[A-Za-z0-9][A-Za-z0-9_.\/:@-]*/) != nil else {
+        // An image reference (registry, path, tag or digest), which may start from a CI
+        // variable (`$CI_REGISTRY_IMAGE/outcomes:0.1.0`); nothing YAML would read otherwise.
+        guard image.wholeMatch(of: /[A-Za-z0-9$][A-Za-z0-9_.\/:@${}-]*/) != nil else {
             throw ValidationError("--image must be an image name such as \(CIWorkflows.defaultImage)")
         }
         if image != CIWorkflows.defaultImage && ci != .gitlab {

@@ -43,17 +43,8 @@ struct ActionReleaseTests {
     }
 
     static func shell(_ command: String, _ arguments: String..., environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command, "sh"] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try TestSupport.capture("/bin/sh", ["-c", command, "sh"] + arguments,
+                                environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 })
     }
 
     /// Runs the download script into a new folder; returns its status, output and the folder.

@@ -68,6 +68,10 @@ struct AuthoringTests {
         #expect(try TestSupport.run(["init", own.path, "--ci", "gitlab", "--image", "registry.example.com/team/outcomes:0.1.0"]).status == 0)
         #expect(try String(contentsOf: own.appendingPathComponent(".gitlab-ci.yml"), encoding: .utf8)
             .contains("OUTCOMES_IMAGE: registry.example.com/team/outcomes:0.1.0\n"))
+        let variable = TestSupport.temporaryFolder()
+        #expect(try TestSupport.run(["init", variable.path, "--ci", "gitlab", "--image", "$CI_REGISTRY_IMAGE/outcomes:0.1.0"]).status == 0)
+        #expect(try String(contentsOf: variable.appendingPathComponent(".gitlab-ci.yml"), encoding: .utf8)
+            .contains("OUTCOMES_IMAGE: $CI_REGISTRY_IMAGE/outcomes:0.1.0\n"))
         // Each option belongs to its system, and an image name is one word.
         for arguments in [["--image", "a/b:1"], ["--ci", "github", "--image", "a/b:1"], ["--ci", "gitlab", "--action", "a/b@v1"],
                           ["--ci", "gitlab", "--image", "a b"], ["--ci", "gitlab", "--image", "x\ny: 1"]] {

@@ -33,7 +33,7 @@ struct DiscoveryTests {
         for index in 0..<4000 {
             let name = String(repeating: "n", count: 1 + index % 200) + "-\(index)"
             expected.insert(name)
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
         }
         for _ in 0..<20 {
             #expect(Set(FileSystem.entries(of: folder.path)) == expected)

@@ -21,8 +21,8 @@ struct ServeTests {
             let folder = TestSupport.temporaryFolder()
             output = folder.appendingPathComponent("stdout")
             errors = folder.appendingPathComponent("stderr")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.executableURL = TestSupport.binary
             process.arguments = ["serve", root.path, "--port", "0"] + arguments
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

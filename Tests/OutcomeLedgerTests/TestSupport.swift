@@ -88,8 +88,8 @@ enum TestSupport {
         process.environment = env
         let outputFile = temporaryFolder().appendingPathComponent("stdout")
         let errorFile = outputFile.deletingLastPathComponent().appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: outputFile)
         process.standardError = try FileHandle(forWritingTo: errorFile)
         process.standardInput = FileHandle.nullDevice
@@ -108,9 +108,16 @@ enum TestSupport {
 
     /// Runs a Python script (the tests use jsonschema and PyYAML) and returns its status and output.
     static func python(_ script: String, _ arguments: String...) throws -> (Int32, String) {
+        try capture("/usr/bin/env", ["python3", "-c", script] + arguments)
+    }
+
+    /// Runs a program and returns its status and its output and errors together; with
+    /// `environment`, only those variables are set.
+    static func capture(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
