@@ -11,9 +11,11 @@ struct LedgerWatcher {
     /// Path → size and modification time of every watched file.
     typealias Snapshot = [String: FileSystem.Stamp]
 
-    func snapshot(outcomesFolder: String) -> Snapshot {
+    /// `linked`: files bodies link to that the site could not publish (root-relative):
+    /// wherever they are, one that appears or changes is a change, seen at the next look.
+    func snapshot(outcomesFolder: String, linked: [String] = []) -> Snapshot {
         var snapshot: Snapshot = [:]
-        for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] {
+        for file in [LedgerConfig.fileName, LedgerConfig.peopleFileName] + linked {
             record("\(root)/\(file)", into: &snapshot)
         }
         for folder in folders(outcomesFolder: outcomesFolder) {
@@ -38,6 +40,22 @@ struct LedgerWatcher {
                 updated[path] = nil
             }
         }
+        return updated
+    }
+
+    /// `snapshot` looking at the unpublished linked files `linked` instead of `before`: the
+    /// ones no longer linked are left out (unless the snapshot lists them anyway), the new
+    /// ones stamped as they are now. The rest of the snapshot is kept as it was taken, so a
+    /// save it has not seen yet is still a change.
+    func watching(linked: [String], insteadOf before: [String], in snapshot: Snapshot, outcomesFolder: String) -> Snapshot {
+        var updated = snapshot
+        let kept = Set(linked)
+        let settings = Set([LedgerConfig.fileName, LedgerConfig.peopleFileName].map { "\(root)/\($0)" })
+        let trees = folders(outcomesFolder: outcomesFolder)
+        for path in before.map({ "\(root)/\($0)" }) where !kept.contains(String(path.dropFirst(root.count + 1))) {
+            if !settings.contains(path) && !trees.contains(where: { Self.lists(path, under: $0) }) { updated[path] = nil }
+        }
+        for path in linked { record("\(root)/\(path)", into: &updated) }
         return updated
     }
 

@@ -66,7 +66,7 @@ public struct PreviewServer: Sendable {
         let guessedFolder = (try? LedgerDiscovery(root: options.root)).map { LedgerCompiler.settings(of: $0).outcomesFolder }
             ?? LedgerConfig().outcomesFolder
         let first = watcher.snapshot(outcomesFolder: guessedFolder)
-        let firstOutcomesFolder = await rebuild(into: state, stamps: watcher.stamps(in: first))
+        let firstBuild = await rebuild(into: state, stamps: watcher.stamps(in: first))
 
         let server = try makeServer(handler: PreviewHandler(state: state))
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -86,8 +86,10 @@ public struct PreviewServer: Sendable {
             group.addTask {
                 try await server.waitUntilListening(timeout: 10)
                 if let address = await server.listeningAddress { onListening(Self.url(for: address)) }
-                var outcomesFolder = firstOutcomesFolder
-                var last = outcomesFolder == guessedFolder ? first : watcher.snapshot(outcomesFolder: outcomesFolder)
+                var (outcomesFolder, linked) = firstBuild
+                var last = outcomesFolder == guessedFolder
+                    ? watcher.watching(linked: linked, insteadOf: [], in: first, outcomesFolder: outcomesFolder)
+                    : watcher.snapshot(outcomesFolder: outcomesFolder, linked: linked)
                 var signal = watcher.signal(outcomesFolder: outcomesFolder)
                 var interval = Self.shortestWatchInterval
                 while !Task.isCancelled {
@@ -104,12 +106,14 @@ public struct PreviewServer: Sendable {
                         now = watcher.updating(last, files: files, outcomesFolder: outcomesFolder)
                     } else {
                         let looked = ContinuousClock.now
-                        now = watcher.snapshot(outcomesFolder: outcomesFolder)
+                        now = watcher.snapshot(outcomesFolder: outcomesFolder, linked: linked)
                         interval = max(Self.shortestWatchInterval, (ContinuousClock.now - looked) * 5)
                     }
                     guard now != last else { continue }
-                    last = now
-                    let folder = await rebuild(into: state, stamps: watcher.stamps(in: now))
+                    let (folder, nowLinked) = await rebuild(into: state, stamps: watcher.stamps(in: now))
+                    // The files now linked and unpublished are looked at from here on.
+                    last = nowLinked == linked ? now : watcher.watching(linked: nowLinked, insteadOf: linked, in: now, outcomesFolder: folder)
+                    linked = nowLinked
                     if folder != outcomesFolder {
                         outcomesFolder = folder
                         signal = watcher.signal(outcomesFolder: outcomesFolder)
@@ -131,10 +135,11 @@ public struct PreviewServer: Sendable {
     static let watchIntervalWithSignal = Duration.seconds(1)
 
     /// Compiles and builds the site, or records the errors. Returns the outcomes folder,
-    /// which `ledger.yml` may have just changed.
+    /// which `ledger.yml` may have just changed, and the files bodies link to that the site
+    /// could not publish (missing ones among them), which the watch looks at too.
     /// `stamps` are those of the snapshot that saw the change: files that kept theirs are
     /// not read again.
-    private func rebuild(into state: PreviewState, stamps: [String: FileSystem.Stamp]? = nil) async -> String {
+    private func rebuild(into state: PreviewState, stamps: [String: FileSystem.Stamp]? = nil) async -> (outcomesFolder: String, linked: [String]) {
         let started = Date()
         var compilation: Compilation
         let today = CalendarDate.today()
@@ -145,16 +150,17 @@ public struct PreviewServer: Sendable {
         } catch {
             await state.fail([], summary: "\(error)")
             log("outcomes: \(error)")
-            return LedgerConfig().outcomesFolder
+            return (LedgerConfig().outcomesFolder, [])
         }
         let outcomesFolder = compilation.ledger.config.outcomesFolder
+        let linked = BuildCache.unpublishedPaths(compilation)
         let reporter = HumanReporter(color: false)
         let news = await state.news(about: compilation.diagnostics)
         let problems = reporter.report(news.diagnostics, summary: ProblemNews.summary(news, totals: compilation.summary))
         guard compilation.errorCount == 0 else {
             await state.fail(compilation.diagnostics, summary: compilation.summary)
             log(problems)
-            return outcomesFolder
+            return (outcomesFolder, linked)
         }
         if options.history {
             compilation = await compilation.addingHistory(root: options.root, today: today, cache: historyCache, kept: historyKept)
@@ -172,7 +178,7 @@ public struct PreviewServer: Sendable {
             log("Built \(site.entries.count { $0.path.hasSuffix(".html") }) pages in \(seconds) s"
                 + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : ""))
         }
-        return outcomesFolder
+        return (outcomesFolder, linked)
     }
 
     private func makeServer(handler: some HTTPHandler) throws -> HTTPServer {

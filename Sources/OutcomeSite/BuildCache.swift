@@ -92,7 +92,7 @@ public enum BuildCache {
     }
 
     /// The files bodies link to that the site could not publish, by path in the ledger.
-    static func unpublishedPaths(_ compilation: Compilation) -> [String] {
+    public static func unpublishedPaths(_ compilation: Compilation) -> [String] {
         var paths: Set<String> = []
         for outcome in compilation.ledger.outcomes {
             for link in outcome.links {

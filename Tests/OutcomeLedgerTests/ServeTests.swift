@@ -125,6 +125,31 @@ struct ServeTests {
         #expect(try server.get(PreviewPages.versionPath).body != version)
     }
 
+    /// A picture a body links to outside the watched folders (a root `assets/` folder) is
+    /// published as soon as it appears, and a change to a linked SVG the site refused is
+    /// seen too, without a save of the outcome.
+    @Test func aLinkedFileThatAppearsAnywhereIsPublishedAtOnce() throws {
+        let root = TestSupport.ledger([
+            RuleExample.mainFile: RuleExample.file(body: RuleExample.standardBody
+                + "\n\n![chart](../assets/chart.png) and ![diagram](../docs/diagram.svg)"),
+            "docs/diagram.svg": #"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#,
+        ])
+        let server = try Server(root: root)
+        defer { _ = server.stop() }
+        let page = "/outcomes/example/index.html"
+        #expect(try server.get(page).body.contains(#"src="../assets/chart.png""#))
+        #expect(try server.get("/files/assets/chart.png").status == 404)
+
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data("PNG".utf8).write(to: root.appendingPathComponent("assets/chart.png"))
+        #expect(try Self.eventually { try server.get(page).body.contains(#"src="../../files/assets/chart.png""#) })
+        #expect(try server.get("/files/assets/chart.png").status == 200)
+
+        try Data(#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>"#.utf8)
+            .write(to: root.appendingPathComponent("docs/diagram.svg"))
+        #expect(try Self.eventually { try server.get(page).body.contains(#"src="../../files/docs/diagram.svg""#) })
+    }
+
     /// The page's script waits on `version?after=`: the answer comes when the next build
     /// is ready, not at the end of the wait, and a stop is not held up by a waiting page.
     @Test func aWaitingPageHearsOfTheNextBuildAtOnce() throws {
@@ -237,6 +262,21 @@ struct ServeTests {
             #expect(folders.contains { LedgerWatcher.lists(path, under: $0) } == (snapshot[path] != nil), "\(path)")
         }
         #expect(snapshot["\(root.path)/outcomes/1/2/3/4/5/6/7/a.md"] != nil)
+    }
+
+    /// Moving the watch from one set of unpublished linked files to another gives what a
+    /// full look at the new set gives, so the next look finds no change that is not one —
+    /// a file the trees list stays, one only linked before goes.
+    @Test func watchingOtherLinkedFilesMatchesAFullLook() throws {
+        let root = TestSupport.ledger(["outcomes/a.md": "x", "outcomes/chart.png": "PNG", "docs/plan.pdf": "PDF", "docs/old.pdf": "PDF"])
+        let watcher = LedgerWatcher(root: root.path, extraFolders: [])
+        let before = ["docs/old.pdf", "outcomes/chart.png", "assets/missing.png"]
+        let after = ["docs/plan.pdf", "assets/other.png"]
+        let moved = watcher.watching(linked: after, insteadOf: before, in: watcher.snapshot(outcomesFolder: "outcomes", linked: before),
+                                     outcomesFolder: "outcomes")
+        #expect(moved == watcher.snapshot(outcomesFolder: "outcomes", linked: after))
+        #expect(moved["\(root.path)/outcomes/chart.png"] != nil && moved["\(root.path)/docs/old.pdf"] == nil)
+        #expect(moved["\(root.path)/docs/plan.pdf"] != nil)
     }
 
     @Test func neverServesOutsideTheSite() throws {
