@@ -52,7 +52,8 @@ struct LedgerWatcher {
         let kept = Set(linked)
         let settings = Set([LedgerConfig.fileName, LedgerConfig.peopleFileName].map { "\(root)/\($0)" })
         let trees = folders(outcomesFolder: outcomesFolder)
-        for path in before.map({ "\(root)/\($0)" }) where !kept.contains(String(path.dropFirst(root.count + 1))) {
+        for relative in before where !kept.contains(relative) {
+            let path = "\(root)/\(relative)"
             if !settings.contains(path) && !trees.contains(where: { Self.lists(path, under: $0) }) { updated[path] = nil }
         }
         for path in linked { record("\(root)/\(path)", into: &updated) }
