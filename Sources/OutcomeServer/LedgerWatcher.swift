@@ -29,10 +29,9 @@ struct LedgerWatcher {
     /// snapshot lists, gone if it is gone. Other paths are left out, as a snapshot leaves
     /// them out.
     func updating(_ snapshot: Snapshot, files: Set<String>, outcomesFolder: String) -> Snapshot {
-        let settings = Set([LedgerConfig.fileName, LedgerConfig.peopleFileName].map { "\(root)/\($0)" })
-        let trees = folders(outcomesFolder: outcomesFolder)
+        let watched = watchedFiles(outcomesFolder: outcomesFolder)
         var updated = snapshot
-        for path in files where settings.contains(path) || trees.contains(where: { Self.lists(path, under: $0) }) {
+        for path in files where watched(path) {
             var info = stat()
             if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG {
                 updated[path] = FileSystem.Stamp(info)
@@ -50,14 +49,20 @@ struct LedgerWatcher {
     func watching(linked: [String], insteadOf before: [String], in snapshot: Snapshot, outcomesFolder: String) -> Snapshot {
         var updated = snapshot
         let kept = Set(linked)
-        let settings = Set([LedgerConfig.fileName, LedgerConfig.peopleFileName].map { "\(root)/\($0)" })
-        let trees = folders(outcomesFolder: outcomesFolder)
-        for relative in before where !kept.contains(relative) {
-            let path = "\(root)/\(relative)"
-            if !settings.contains(path) && !trees.contains(where: { Self.lists(path, under: $0) }) { updated[path] = nil }
+        let watched = watchedFiles(outcomesFolder: outcomesFolder)
+        for relative in before where !kept.contains(relative) && !watched("\(root)/\(relative)") {
+            updated["\(root)/\(relative)"] = nil
         }
         for path in linked { record("\(root)/\(path)", into: &updated) }
         return updated
+    }
+
+    /// Whether a snapshot lists a path whatever is linked: the settings, and the files of
+    /// the watched folders.
+    private func watchedFiles(outcomesFolder: String) -> (String) -> Bool {
+        let settings = Set([LedgerConfig.fileName, LedgerConfig.peopleFileName].map { "\(root)/\($0)" })
+        let trees = folders(outcomesFolder: outcomesFolder)
+        return { path in settings.contains(path) || trees.contains { Self.lists(path, under: $0) } }
     }
 
     /// Whether a snapshot lists `path` among the files under `folder`.

@@ -153,7 +153,7 @@ public struct PreviewServer: Sendable {
             return (LedgerConfig().outcomesFolder, [])
         }
         let outcomesFolder = compilation.ledger.config.outcomesFolder
-        let linked = BuildCache.unpublishedPaths(compilation)
+        let linked = compilation.unpublishedLinkedFiles
         let reporter = HumanReporter(color: false)
         let news = await state.news(about: compilation.diagnostics)
         let problems = reporter.report(news.diagnostics, summary: ProblemNews.summary(news, totals: compilation.summary))

@@ -87,23 +87,8 @@ public enum BuildCache {
     public static func file(fingerprint: String, report: String, written: [(path: String, size: Int)],
                             compilation: Compilation) -> SiteFile {
         let listed = written + [(SiteWriter.markerName, SiteWriter.markerText.utf8.count)]
-        let unpublished = unpublishedLine(unpublishedPaths(compilation), root: compilation.root ?? ".")
+        let unpublished = unpublishedLine(compilation.unpublishedLinkedFiles, root: compilation.root ?? ".")
         return SiteFile(path: fileName, contents: Array((fingerprint + "\n" + listing(listed) + "\n" + unpublished + "\n" + report).utf8))
-    }
-
-    /// The files bodies link to that the site could not publish, by path in the ledger.
-    public static func unpublishedPaths(_ compilation: Compilation) -> [String] {
-        var paths: Set<String> = []
-        for outcome in compilation.ledger.outcomes {
-            for link in outcome.links {
-                guard case .broken(let broken)? = link.target else { continue }
-                switch broken {
-                case .missing(let path, _), .notAFile(let path, _), .tooLarge(let path, _, _), .activeSVG(let path, _): paths.insert(path)
-                case .outsideRoot, .skippedOutcomeFile, .unknownFragment: break
-                }
-            }
-        }
-        return paths.sorted()
     }
 
     /// A digest of what is at each path now (nothing, a folder, or a file of some size and

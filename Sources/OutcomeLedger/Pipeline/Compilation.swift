@@ -42,6 +42,23 @@ public struct Compilation: Sendable {
         return HealthJudge.judge(ledger, today: today, history: history?.note == nil ? history : nil)
     }
 
+    /// The files bodies link to that the site can't publish (missing, a folder, too large,
+    /// a refused SVG), by path in the ledger, sorted: whatever appears or changes at one of
+    /// them changes the site, so builds and `serve` look at them too.
+    public var unpublishedLinkedFiles: [String] {
+        var paths: Set<String> = []
+        for outcome in ledger.outcomes {
+            for link in outcome.links {
+                guard case .broken(let broken)? = link.target else { continue }
+                switch broken {
+                case .missing(let path, _), .notAFile(let path, _), .tooLarge(let path, _, _), .activeSVG(let path, _): paths.insert(path)
+                case .outsideRoot, .skippedOutcomeFile, .unknownFragment: break
+                }
+            }
+        }
+        return paths.sorted()
+    }
+
     /// How many outcome files were found.
     public var fileCount: Int { outcomeFiles.count }
 
